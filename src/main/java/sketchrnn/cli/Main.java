@@ -1,0 +1,85 @@
+package sketchrnn.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sketchrnn.data.BadInputException;
+
+/**
+ * The {@code sketchrnn} command: one subcommand per verb. Errors a user can fix (bad input, bad
+ * options, missing files) print one line and exit with code 2; the stack trace only with
+ * {@code --debug}.
+ */
+@Command(name = "sketchrnn", mixinStandardHelpOptions = true, version = "sketchrnn 0.1.0",
+        description = "Generative vector drawings with sketch-rnn (Ha & Eck, 2017) on the JVM.",
+        subcommandsRepeatable = false, sortOptions = false)
+public final class Main implements Runnable {
+    /** Exit code for input the user can fix. */
+    public static final int BAD_INPUT = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with every verb registered, in the order {@code --help} lists them. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Object verb : Verbs.all()) {
+            cl.addSubcommand(verb);
+        }
+        cl.setExecutionExceptionHandler(Main::handleError);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    private static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean debug = parsed.hasMatchedOption("--debug")
+                || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+        Throwable user = userError(e);
+        if (user != null) {
+            err.println("error: " + user.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("internal error: " + e);
+        if (debug) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run again with --debug for the stack trace)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    /** The cause that a user can act on, or null for an internal error. */
+    static Throwable userError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException || t instanceof CommandLine.ParameterException
+                    || t instanceof NoSuchFileException) {
+                return t instanceof NoSuchFileException ? new BadInputException("no such file: " + t.getMessage()) : t;
+            }
+            if (t instanceof UncheckedIOException && t.getCause() instanceof NoSuchFileException n) {
+                return new BadInputException("no such file: " + n.getMessage());
+            }
+        }
+        return null;
+    }
+}

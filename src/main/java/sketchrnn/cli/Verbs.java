@@ -1,0 +1,19 @@
+package sketchrnn.cli;
+
+import java.util.List;
+
+/** Every verb of the CLI, in the order {@code sketchrnn --help} lists them. Add new verbs here. */
+final class Verbs {
+    private Verbs() {
+    }
+
+    static List<Object> all() {
+        return List.of(
+                // data (issue: foundation)
+                // model and training
+                // drawing with a model
+                // interop
+                // web
+        );
+    }
+}

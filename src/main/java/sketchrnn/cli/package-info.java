@@ -1,0 +1,2 @@
+/** The command-line interface: one picocli class per verb. */
+package sketchrnn.cli;
