@@ -2,8 +2,9 @@ package sketchrnn.render;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
-import java.awt.image.WritableRaster;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,13 +13,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One fixed colour table for every frame of a GIF: the background and, for each ink colour, a ramp of
- * blends from the background to the ink (the shades anti-aliasing produces). Mapping a frame to the
- * nearest entries keeps edges smooth, colours exact and frames free of flicker.
+ * One fixed colour table for every frame of a GIF: the background (index 0) and, for each ink colour,
+ * a ramp of blends from the background to the ink (the shades anti-aliasing produces), plus one entry
+ * that frames use as "unchanged" (transparent). Mapping pictures to the nearest entries keeps edges
+ * smooth, colours exact and frames free of flicker.
  */
 final class GifPalette {
     private final IndexColorModel model;
     private final int[] rgb;
+    private final int transparent;
     private final Map<Integer, Byte> nearest = new HashMap<>();
 
     GifPalette(RenderOptions o) {
@@ -34,15 +37,18 @@ final class GifPalette {
         inks.remove(background);
         List<Integer> entries = new ArrayList<>();
         entries.add(background);
-        int perInk = inks.isEmpty() ? 1 : Math.max(2, 255 / inks.size());
+        int room = 254; // 256 less the background and the transparent entry
+        int perInk = inks.isEmpty() ? 1 : Math.max(2, room / inks.size());
         for (int ink : inks) {
-            for (int step = 1; step <= perInk && entries.size() < 256; step++) {
+            for (int step = 1; step <= perInk && entries.size() < 255; step++) {
                 int blended = blend(background, ink, step / (double) perInk);
                 if (!entries.contains(blended)) {
                     entries.add(blended);
                 }
             }
         }
+        transparent = entries.size();
+        entries.add(background);
         rgb = entries.stream().mapToInt(Integer::intValue).toArray();
         byte[] r = new byte[rgb.length];
         byte[] g = new byte[rgb.length];
@@ -59,33 +65,43 @@ final class GifPalette {
         model = new IndexColorModel(bits, rgb.length, r, g, b);
     }
 
-    /** The colours, {@code 0xRRGGBB}, index 0 the background. */
+    /** The colours, {@code 0xRRGGBB}, index 0 the background, the last the transparent entry. */
     int[] colors() {
         return rgb.clone();
     }
 
-    /** {@code image} in this palette, each pixel the nearest entry. */
-    BufferedImage index(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, model);
-        WritableRaster raster = out.getRaster();
-        int[] row = new int[w];
-        int[] indices = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                indices[x] = nearest.computeIfAbsent(row[x] & 0xffffff, this::closest) & 0xff;
-            }
-            raster.setPixels(0, y, w, 1, indices);
+    /** The index that marks a pixel as unchanged from the previous frame. */
+    int transparentIndex() {
+        return transparent;
+    }
+
+    /** The palette index of every pixel of an RGB picture (row by row), each the nearest colour. */
+    byte[] indices(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+            throw new IllegalArgumentException("expected an RGB picture");
         }
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        byte[] out = new byte[pixels.length];
+        int background = rgb[0];
+        for (int i = 0; i < pixels.length; i++) {
+            int c = pixels[i] & 0xffffff;
+            out[i] = c == background ? 0 : nearest.computeIfAbsent(c, this::closest);
+        }
+        return out;
+    }
+
+    /** An indexed picture of {@code w x h} palette indices. */
+    BufferedImage image(byte[] indices, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, model);
+        byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        System.arraycopy(indices, 0, data, 0, w * h);
         return out;
     }
 
     private byte closest(int color) {
         int best = 0;
         long bestDistance = Long.MAX_VALUE;
-        for (int i = 0; i < rgb.length; i++) {
+        for (int i = 0; i < transparent; i++) {
             int dr = ((color >> 16) & 0xff) - ((rgb[i] >> 16) & 0xff);
             int dg = ((color >> 8) & 0xff) - ((rgb[i] >> 8) & 0xff);
             int db = (color & 0xff) - (rgb[i] & 0xff);

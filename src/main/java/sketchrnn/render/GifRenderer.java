@@ -23,7 +23,9 @@ import sketchrnn.data.Sketch;
  * Animated GIFs that draw sketches point by point, as a pen would: every frame adds
  * {@code pointsPerFrame} points (automatic: about 40 frames in all) to every panel at once, the last
  * frame shows every sketch complete and stays {@code finalPauseMs} longer, and the animation loops for
- * ever (NETSCAPE2.0 extension). Frames look like {@link PngRenderer}'s pictures, in one fixed palette.
+ * ever (NETSCAPE2.0 extension). Frames look like {@link PngRenderer}'s pictures, in one fixed palette;
+ * each frame after the first stores only the rectangle that changed, over the previous one, so files
+ * stay small.
  */
 public final class GifRenderer {
     /** Frames of an automatic animation, about. */
@@ -42,18 +44,17 @@ public final class GifRenderer {
         Java2dPainter painter = new Java2dPainter(panels, o);
         int[] steps = steps(painter.maxPoints(), o);
         GifPalette palette = new GifPalette(o);
+        GridLayout layout = painter.layout();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            writer.prepareWriteSequence(streamMetadata(writer, param, palette, painter.layout()));
-            for (int f = 0; f < steps.length; f++) {
-                BufferedImage frame = palette.index(painter.paint(steps[f]));
-                boolean last = f == steps.length - 1;
-                int delayMs = o.frameDelayMs() + (last ? o.finalPauseMs() : 0);
-                IIOMetadata meta = frameMetadata(writer, frame, param, delayMs, f == 0);
-                writer.writeToSequence(new IIOImage(frame, null, meta), param);
+            writer.prepareWriteSequence(streamMetadata(writer, param, palette, layout));
+            FrameWriter frames = new FrameWriter(writer, param, palette, layout.width, layout.height, steps.length, o);
+            painter.paintFrames(steps, frames);
+            if (frames.failure != null) {
+                throw frames.failure;
             }
             writer.endWriteSequence();
         } catch (IOException e) {
@@ -62,6 +63,89 @@ public final class GifRenderer {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Writes each picture as a frame: the first whole, each later one cropped to the rectangle that
+     * changed, with unchanged pixels in it transparent, over the previous frame (which stays).
+     */
+    private static final class FrameWriter implements java.util.function.Consumer<BufferedImage> {
+        private final ImageWriter writer;
+        private final ImageWriteParam param;
+        private final GifPalette palette;
+        private final int width;
+        private final int height;
+        private final int count;
+        private final RenderOptions options;
+        private byte[] previous;
+        private int index;
+        IOException failure;
+
+        FrameWriter(ImageWriter writer, ImageWriteParam param, GifPalette palette, int width, int height, int count,
+                    RenderOptions options) {
+            this.writer = writer;
+            this.param = param;
+            this.palette = palette;
+            this.width = width;
+            this.height = height;
+            this.count = count;
+            this.options = options;
+        }
+
+        @Override
+        public void accept(BufferedImage picture) {
+            if (failure != null) {
+                return;
+            }
+            byte[] now = palette.indices(picture);
+            int x0 = 0;
+            int y0 = 0;
+            int x1 = width - 1;
+            int y1 = height - 1;
+            byte[] pixels = now;
+            if (previous != null) {
+                x0 = width;
+                y0 = height;
+                x1 = -1;
+                y1 = -1;
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0, i = y * width; x < width; x++, i++) {
+                        if (now[i] != previous[i]) {
+                            x0 = Math.min(x0, x);
+                            x1 = Math.max(x1, x);
+                            y0 = Math.min(y0, y);
+                            y1 = Math.max(y1, y);
+                        }
+                    }
+                }
+                if (x1 < 0) { // nothing changed: one transparent pixel keeps the frame's time
+                    x0 = 0;
+                    y0 = 0;
+                    x1 = 0;
+                    y1 = 0;
+                }
+                int w = x1 - x0 + 1;
+                pixels = new byte[w * (y1 - y0 + 1)];
+                byte clear = (byte) palette.transparentIndex();
+                for (int y = y0, k = 0; y <= y1; y++) {
+                    for (int x = x0, i = y * width + x0; x <= x1; x++, i++, k++) {
+                        pixels[k] = now[i] != previous[i] ? now[i] : clear;
+                    }
+                }
+            }
+            BufferedImage frame = palette.image(pixels, x1 - x0 + 1, y1 - y0 + 1);
+            boolean last = index == count - 1;
+            int delayMs = options.frameDelayMs() + (last ? options.finalPauseMs() : 0);
+            try {
+                IIOMetadata meta = frameMetadata(writer, frame, param, delayMs, index == 0, x0, y0,
+                        previous == null ? -1 : palette.transparentIndex());
+                writer.writeToSequence(new IIOImage(frame, null, meta), param);
+            } catch (IOException e) {
+                failure = e;
+            }
+            previous = now;
+            index++;
+        }
     }
 
     /** Writes the animation of {@code panels} to {@code out} atomically. */
@@ -116,17 +200,25 @@ public final class GifRenderer {
         return meta;
     }
 
+    /** A frame at {@code (left, top)} shown {@code delayMs}; {@code transparent} &lt; 0 for none. */
     private static IIOMetadata frameMetadata(ImageWriter writer, BufferedImage frame, ImageWriteParam param,
-                                             int delayMs, boolean first) throws IIOInvalidTreeException {
+                                             int delayMs, boolean first, int left, int top, int transparent)
+            throws IIOInvalidTreeException {
         IIOMetadata meta = writer.getDefaultImageMetadata(new ImageTypeSpecifier(frame), param);
         String format = meta.getNativeMetadataFormatName();
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
+        IIOMetadataNode descriptor = child(root, "ImageDescriptor");
+        descriptor.setAttribute("imageLeftPosition", Integer.toString(left));
+        descriptor.setAttribute("imageTopPosition", Integer.toString(top));
+        descriptor.setAttribute("imageWidth", Integer.toString(frame.getWidth()));
+        descriptor.setAttribute("imageHeight", Integer.toString(frame.getHeight()));
+        descriptor.setAttribute("interlaceFlag", "FALSE");
         IIOMetadataNode control = child(root, "GraphicControlExtension");
-        control.setAttribute("disposalMethod", "none");
+        control.setAttribute("disposalMethod", "doNotDispose");
         control.setAttribute("userInputFlag", "FALSE");
-        control.setAttribute("transparentColorFlag", "FALSE");
+        control.setAttribute("transparentColorFlag", transparent >= 0 ? "TRUE" : "FALSE");
         control.setAttribute("delayTime", Integer.toString(Math.max(2, Math.round(delayMs / 10f))));
-        control.setAttribute("transparentColorIndex", "0");
+        control.setAttribute("transparentColorIndex", Integer.toString(Math.max(0, transparent)));
         if (first) {
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
             app.setAttribute("applicationID", "NETSCAPE");

@@ -9,7 +9,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Paints panels with Java2D, anti-aliased, for the PNG and GIF renderers: the lines of every panel
@@ -41,33 +43,68 @@ final class Java2dPainter {
 
     /** A picture with the first {@code visiblePoints} points of every panel drawn. */
     BufferedImage paint(int visiblePoints) {
-        BufferedImage image = new BufferedImage(layout.width, layout.height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage[] result = new BufferedImage[1];
+        paintFrames(new int[] {visiblePoints}, image -> result[0] = image);
+        return result[0];
+    }
+
+    /**
+     * Pictures with the first {@code steps[f]} points of every panel drawn, for rising steps, handed to
+     * {@code frames} in order. Lines that are complete are drawn once on a base picture that later
+     * frames start from, so a long animation costs little more than its last frame.
+     */
+    void paintFrames(int[] steps, Consumer<BufferedImage> frames) {
+        BufferedImage base = new BufferedImage(layout.width, layout.height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D bg = graphics(base);
+        float w = (float) options.lineWidth();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setColor(options.background());
-            g.fillRect(0, 0, layout.width, layout.height);
-            float w = (float) options.lineWidth();
-            g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            for (List<PanelLines.Line> panelLines : lines) {
-                for (PanelLines.Line full : panelLines) {
-                    PanelLines.Line line = full.upTo(visiblePoints);
-                    if (line != null) {
-                        draw(g, line, w);
+            bg.setColor(options.background());
+            bg.fillRect(0, 0, layout.width, layout.height);
+            if (layout.band > 0) {
+                captions(bg);
+            }
+            List<PanelLines.Line> pending = new ArrayList<>();
+            lines.forEach(pending::addAll);
+            for (int step : steps) {
+                List<PanelLines.Line> partial = new ArrayList<>();
+                for (Iterator<PanelLines.Line> it = pending.iterator(); it.hasNext(); ) {
+                    PanelLines.Line full = it.next();
+                    PanelLines.Line shown = full.upTo(step);
+                    if (shown == full) {
+                        draw(bg, full, w);
+                        it.remove();
+                    } else if (shown != null) {
+                        partial.add(shown);
                     }
                 }
-            }
-            if (layout.band > 0) {
-                captions(g);
+                BufferedImage frame = new BufferedImage(layout.width, layout.height, BufferedImage.TYPE_INT_RGB);
+                base.copyData(frame.getRaster());
+                if (!partial.isEmpty()) {
+                    Graphics2D fg = graphics(frame);
+                    try {
+                        for (PanelLines.Line line : partial) {
+                            draw(fg, line, w);
+                        }
+                    } finally {
+                        fg.dispose();
+                    }
+                }
+                frames.accept(frame);
             }
         } finally {
-            g.dispose();
+            bg.dispose();
         }
-        return image;
+    }
+
+    private Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setStroke(new BasicStroke((float) options.lineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        return g;
     }
 
     private static void draw(Graphics2D g, PanelLines.Line line, float width) {

@@ -310,6 +310,22 @@ class SvgSketchReaderTest {
     }
 
     @Test
+    void internalEntitiesOfEditorExportsWorkAndEntityBombsAreRefused() {
+        Sketch sk = SvgSketchReader.parse("<?xml version='1.0'?><!DOCTYPE svg PUBLIC '-//W3C//DTD SVG 1.1//EN'"
+                + " 'http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd' [<!ENTITY ns_svg 'http://www.w3.org/2000/svg'>]>"
+                + "<svg xmlns='&ns_svg;'><path d='M1 1 L2 2'/></svg>", "illustrator.svg");
+        assertThat(sk.size()).isEqualTo(2);
+        StringBuilder bomb = new StringBuilder("<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY a0 'aaaaaaaaaa'>");
+        for (int i = 1; i <= 6; i++) {
+            bomb.append("<!ENTITY a").append(i).append(" '").append(("&a" + (i - 1) + ";").repeat(10)).append("'>");
+        }
+        bomb.append("]><svg xmlns='http://www.w3.org/2000/svg'><path d='M1 1 L2 2'/><text>")
+                .append("&a6;".repeat(10)).append("</text></svg>");
+        assertThatThrownBy(() -> SvgSketchReader.parse(bomb.toString(), "bomb.svg"))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("bomb.svg: not well-formed XML");
+    }
+
+    @Test
     void badInputNamesTheSourceAndWhatWasExpected() {
         assertThatThrownBy(() -> SvgSketchReader.parse("not xml at all", "doodle.svg"))
                 .isInstanceOf(BadInputException.class)

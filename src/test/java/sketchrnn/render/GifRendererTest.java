@@ -2,6 +2,7 @@ package sketchrnn.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,25 +20,42 @@ import org.w3c.dom.Node;
 import sketchrnn.data.Sketch;
 
 class GifRendererTest {
-    /** A decoded GIF: its frames and each frame's metadata tree. */
+    /** A decoded GIF: what a viewer shows at each frame, and each frame's metadata tree. */
     record Decoded(List<BufferedImage> frames, List<IIOMetadataNode> meta) {
     }
 
+    /** Decodes with ImageIO and composites each frame over the previous ones, as a viewer does. */
     static Decoded decode(byte[] gif) throws IOException {
         ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
             reader.setInput(in);
             int n = reader.getNumImages(true);
+            Node screen = find(reader.getStreamMetadata().getAsTree("javax_imageio_gif_stream_1.0"),
+                    "LogicalScreenDescriptor");
+            BufferedImage canvas = new BufferedImage(attribute(screen, "logicalScreenWidth"),
+                    attribute(screen, "logicalScreenHeight"), BufferedImage.TYPE_INT_RGB);
             List<BufferedImage> frames = new ArrayList<>();
             List<IIOMetadataNode> meta = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                frames.add(reader.read(i));
-                meta.add((IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0"));
+                IIOMetadataNode m = (IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+                Node descriptor = find(m, "ImageDescriptor");
+                Graphics2D g = canvas.createGraphics();
+                g.drawImage(reader.read(i), attribute(descriptor, "imageLeftPosition"),
+                        attribute(descriptor, "imageTopPosition"), null);
+                g.dispose();
+                BufferedImage shown = new BufferedImage(canvas.getWidth(), canvas.getHeight(), BufferedImage.TYPE_INT_RGB);
+                canvas.copyData(shown.getRaster());
+                frames.add(shown);
+                meta.add(m);
             }
             return new Decoded(frames, meta);
         } finally {
             reader.dispose();
         }
+    }
+
+    private static int attribute(Node node, String name) {
+        return Integer.parseInt(node.getAttributes().getNamedItem(name).getNodeValue());
     }
 
     private static Node find(Node root, String name) {
@@ -54,8 +72,7 @@ class GifRendererTest {
     }
 
     private static int delayCs(IIOMetadataNode meta) {
-        Node control = find(meta, "GraphicControlExtension");
-        return Integer.parseInt(control.getAttributes().getNamedItem("delayTime").getNodeValue());
+        return attribute(find(meta, "GraphicControlExtension"), "delayTime");
     }
 
     @Test
