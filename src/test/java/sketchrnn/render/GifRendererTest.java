@@ -111,6 +111,10 @@ class GifRendererTest {
         assertThat(Pixels.darkCount(last, dotX - 1, dotY - 1, dotX + 2, dotY + 2)).isPositive();
         BufferedImage before = d.frames().get(d.frames().size() - 2);
         assertThat(Pixels.darkCount(before, dotX - 3, dotY - 3, dotX + 4, dotY + 4)).isZero();
+        // frames after the first store only what changed: the last one just the dot
+        Node lastDescriptor = find(d.meta().get(d.meta().size() - 1), "ImageDescriptor");
+        assertThat(attribute(lastDescriptor, "imageWidth")).isLessThan(10);
+        assertThat(attribute(lastDescriptor, "imageHeight")).isLessThan(10);
     }
 
     @Test
