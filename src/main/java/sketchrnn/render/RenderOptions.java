@@ -103,66 +103,79 @@ public record RenderOptions(int cellSize, double lineWidth, double padding, int 
         return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
+    /** These options with another cell size. */
     public RenderOptions withCellSize(int v) {
         return new RenderOptions(v, lineWidth, padding, columns, color, highlightColor, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another line width. */
     public RenderOptions withLineWidth(double v) {
         return new RenderOptions(cellSize, v, padding, columns, color, highlightColor, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another padding. */
     public RenderOptions withPadding(double v) {
         return new RenderOptions(cellSize, lineWidth, v, columns, color, highlightColor, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another number of columns. */
     public RenderOptions withColumns(int v) {
         return new RenderOptions(cellSize, lineWidth, padding, v, color, highlightColor, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another line colour. */
     public RenderOptions withColor(Color v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, v, highlightColor, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another highlight colour. */
     public RenderOptions withHighlightColor(Color v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, v, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another colour-by-stroke setting. */
     public RenderOptions withColorByStroke(boolean v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, highlightColor, v, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another palette. */
     public RenderOptions withPalette(List<Color> v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, highlightColor, colorByStroke, v,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another background. */
     public RenderOptions withBackground(Color v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, highlightColor, colorByStroke, palette,
                 v, captionFontSize, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another caption font size. */
     public RenderOptions withCaptionFontSize(int v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, highlightColor, colorByStroke, palette,
                 background, v, frameDelayMs, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another GIF frame delay. */
     public RenderOptions withFrameDelayMs(int v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, highlightColor, colorByStroke, palette,
                 background, captionFontSize, v, pointsPerFrame, finalPauseMs);
     }
 
+    /** These options with another GIF points per frame. */
     public RenderOptions withPointsPerFrame(int v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, highlightColor, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, v, finalPauseMs);
     }
 
+    /** These options with another GIF final pause. */
     public RenderOptions withFinalPauseMs(int v) {
         return new RenderOptions(cellSize, lineWidth, padding, columns, color, highlightColor, colorByStroke, palette,
                 background, captionFontSize, frameDelayMs, pointsPerFrame, v);
