@@ -14,7 +14,7 @@ import com.google.gson.stream.JsonWriter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,13 +49,15 @@ public final class BrowserModelFile {
      */
     public static BrowserModel read(Path file) {
         String source = file.toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, source, defaultName(file));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadInputException(source + ": no such file; expected a browser model (.gen.json or .vae.json)", e);
         } catch (IOException e) {
             throw new BadInputException(source + ": cannot be read as UTF-8 JSON (" + e + ")", e);
         }
+        return parse(text, source, defaultName(file));
     }
 
     /**
@@ -65,8 +67,8 @@ public final class BrowserModelFile {
      * @param defaultName the model name to use when the info has none
      * @throws BadInputException naming {@code source} when it is not a valid browser model
      */
-    public static BrowserModel parse(Reader reader, String source, String defaultName) throws IOException {
-        JsonElement root = parseJson(reader, source);
+    public static BrowserModel parse(String text, String source, String defaultName) {
+        JsonElement root = parseJson(text, source);
         if (!root.isJsonArray() || root.getAsJsonArray().size() != 3) {
             throw new BadInputException(source + ": expected a JSON array [info, shapes, weights], found "
                     + BrowserInfo.kind(root));
@@ -153,6 +155,8 @@ public final class BrowserModelFile {
             json.endArray();
             json.endArray();
             json.flush();
+            writer.write('\n');
+            writer.flush();
         });
     }
 
@@ -183,8 +187,8 @@ public final class BrowserModelFile {
         return n;
     }
 
-    private static JsonElement parseJson(Reader reader, String source) throws IOException {
-        JsonReader json = new JsonReader(reader);
+    private static JsonElement parseJson(String text, String source) {
+        JsonReader json = new JsonReader(new StringReader(text));
         json.setStrictness(Strictness.STRICT);
         try {
             JsonElement root = JsonParser.parseReader(json);
@@ -192,16 +196,23 @@ public final class BrowserModelFile {
                 throw new BadInputException(source + ": has text after the JSON value; expected one JSON array [info, shapes, weights]");
             }
             return root;
-        } catch (JsonParseException e) {
+        } catch (JsonParseException | IOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof EOFException) {
+            if (cause instanceof EOFException || String.valueOf(cause.getMessage()).startsWith("Unterminated string")) {
                 throw new BadInputException(source + ": JSON ends early (truncated file?); expected a complete array [info, shapes, weights]", e);
             }
-            if (cause instanceof IOException io && !(cause instanceof com.google.gson.stream.MalformedJsonException)) {
-                throw io;
-            }
-            throw new BadInputException(source + ": not valid JSON (" + cause.getMessage() + "); expected an array [info, shapes, weights]", e);
+            throw new BadInputException(source + ": not valid JSON (" + gsonReason(cause) + "); expected an array [info, shapes, weights]", e);
         }
+    }
+
+    /** Gson's message without its advice to parse leniently and its link (one line for the user). */
+    private static String gsonReason(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        return m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON").strip();
     }
 
     private static JsonArray array(JsonElement e, int index, String what, String source) {
