@@ -103,12 +103,6 @@ public record BrowserInfo(
         return mode.isJsonNull() ? "missing" : mode.toString();
     }
 
-    /** A copy of this info with another mode. */
-    public BrowserInfo withMode(JsonElement newMode) {
-        return new BrowserInfo(name, newMode, version, maxSeqLen, scaleFactor, rLoss, klLoss, trainingSize,
-                otherFields);
-    }
-
     /**
      * Reads the info object of a file.
      *

@@ -120,7 +120,8 @@ public record BrowserModel(BrowserInfo info, BrowserLayout layout, BrowserSizes 
 
     /**
      * The hyperparameters that describe this model: plain LSTM cells, {@code conditional} per layout, the sizes
-     * of the arrays, and max_seq_len from the info. Training settings keep the reference defaults.
+     * of the arrays, and max_seq_len from the info. A decoder-only model has no encoder: its enc_rnn_size and
+     * z_size keep the defaults and mean nothing. Training settings keep the reference defaults.
      */
     public HParams hparams() {
         HParams hp = HParams.defaults().withCells("lstm", "lstm").withConditional(conditional())
