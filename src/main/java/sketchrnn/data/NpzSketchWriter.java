@@ -1,0 +1,46 @@
+package sketchrnn.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a sketch-rnn {@code .npz} (SPEC 1) that numpy reads with
+ * {@code np.load(f, allow_pickle=True, encoding='latin1')} (and with any other {@code encoding}):
+ * {@code train.npy}, {@code valid.npy} and {@code test.npy}, deflated, each an object array of
+ * {@code [N, 3]} arrays. The dtype is int16 when every value of every split is a whole number in
+ * the int16 range (as in the published data sets), float64 otherwise. Written atomically.
+ */
+public final class NpzSketchWriter {
+    private NpzSketchWriter() {
+    }
+
+    /** Writes the three splits to {@code file}. */
+    public static void write(Path file, SketchSplits splits) {
+        boolean int16 = fitsInt16(splits.train()) && fitsInt16(splits.valid()) && fitsInt16(splits.test());
+        AtomicFiles.write(file, stream -> {
+            ZipOutputStream zip = new ZipOutputStream(stream);
+            for (String split : NpzSketchReader.SPLITS) {
+                List<Sketch> sketches = splits.split(split);
+                zip.putNextEntry(new ZipEntry(split + ".npy"));
+                zip.write(NpyHeader.objectArray(sketches.size()));
+                zip.write(NumpyPickleWriter.objectArray(sketches, int16));
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    /** Whether every value of these sketches is a whole number in {@code [-32768, 32767]}. */
+    public static boolean fitsInt16(List<Sketch> sketches) {
+        for (Sketch s : sketches) {
+            for (float v : s.toFlat()) {
+                if (v != Math.rint(v) || v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
