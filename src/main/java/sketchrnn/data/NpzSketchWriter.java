@@ -10,7 +10,8 @@ import java.util.zip.ZipOutputStream;
  * {@code np.load(f, allow_pickle=True, encoding='latin1')} (and with any other {@code encoding}):
  * {@code train.npy}, {@code valid.npy} and {@code test.npy}, deflated, each an object array of
  * {@code [N, 3]} arrays. The dtype is int16 when every value of every split is a whole number in
- * the int16 range (as in the published data sets), float64 otherwise. Written atomically.
+ * the int16 range (as in the published data sets), float64 otherwise. Written atomically: a sketch
+ * with a non-finite value fails the write and leaves any existing file as it was.
  */
 public final class NpzSketchWriter {
     private NpzSketchWriter() {
@@ -23,6 +24,7 @@ public final class NpzSketchWriter {
             ZipOutputStream zip = new ZipOutputStream(stream);
             for (String split : NpzSketchReader.SPLITS) {
                 List<Sketch> sketches = splits.split(split);
+                requireFinite(sketches, split);
                 zip.putNextEntry(new ZipEntry(split + ".npy"));
                 zip.write(NpyHeader.objectArray(sketches.size()));
                 zip.write(NumpyPickleWriter.objectArray(sketches, int16));
@@ -30,6 +32,18 @@ public final class NpzSketchWriter {
             }
             zip.finish();
         });
+    }
+
+    private static void requireFinite(List<Sketch> sketches, String split) {
+        for (int s = 0; s < sketches.size(); s++) {
+            float[] flat = sketches.get(s).toFlat();
+            for (int k = 0; k < flat.length; k++) {
+                if (!Float.isFinite(flat[k])) {
+                    throw new IllegalArgumentException(split + " sketch " + s + ", point " + k / 3 + ": " + flat[k]
+                            + " cannot be written; offsets must be finite");
+                }
+            }
+        }
     }
 
     /** Whether every value of these sketches is a whole number in {@code [-32768, 32767]}. */
