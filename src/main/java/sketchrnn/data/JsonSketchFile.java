@@ -124,13 +124,13 @@ public final class JsonSketchFile {
             JsonArray a = e.getAsJsonArray();
             String[] names = {"dx", "dy", "p"};
             for (int k = 0; k < 3; k++) {
-                if (!(a.get(k) instanceof JsonPrimitive p) || !p.isNumber()) {
+                if (!(a.get(k) instanceof JsonPrimitive p) || !(p.isNumber() || isNonFiniteLiteral(p))) {
                     throw new BadInputException(where + "point " + i + ": " + names[k] + " must be a number, got "
                             + shorten(a.get(k)));
                 }
                 double v = p.getAsDouble();
                 if (!Double.isFinite(v) || (k < 2 && !Float.isFinite((float) v))) {
-                    throw new BadInputException(where + "point " + i + ": " + names[k] + " is " + p
+                    throw new BadInputException(where + "point " + i + ": " + names[k] + " is " + p.getAsString()
                             + "; expected a finite number");
                 }
                 if (k == 2 && v != 0 && v != 1) {
@@ -140,6 +140,11 @@ public final class JsonSketchFile {
             }
         }
         return Sketch.ofFlat(flat);
+    }
+
+    /** The unquoted literals NaN, Infinity and -Infinity, which the lenient parser reads as strings. */
+    private static boolean isNonFiniteLiteral(JsonPrimitive p) {
+        return p.isString() && List.of("NaN", "Infinity", "-Infinity", "+Infinity").contains(p.getAsString());
     }
 
     private static JsonElement parseJson(String json, String source) {
