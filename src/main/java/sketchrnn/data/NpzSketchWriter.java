@@ -14,6 +14,9 @@ import java.util.zip.ZipOutputStream;
  * with a non-finite value fails the write and leaves any existing file as it was.
  */
 public final class NpzSketchWriter {
+    private static final long FIXED_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0)
+            .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+
     private NpzSketchWriter() {
     }
 
@@ -25,7 +28,9 @@ public final class NpzSketchWriter {
             for (String split : NpzSketchReader.SPLITS) {
                 List<Sketch> sketches = splits.split(split);
                 requireFinite(sketches, split);
-                zip.putNextEntry(new ZipEntry(split + ".npy"));
+                ZipEntry entry = new ZipEntry(split + ".npy");
+                entry.setTime(FIXED_TIME); // the same sketches give the same bytes
+                zip.putNextEntry(entry);
                 zip.write(NpyHeader.objectArray(sketches.size()));
                 zip.write(NumpyPickleWriter.objectArray(sketches, int16));
                 zip.closeEntry();
