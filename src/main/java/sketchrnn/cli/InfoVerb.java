@@ -26,7 +26,7 @@ import sketchrnn.data.SketchStats;
         description = {"Describe a data file: sketches per split, points per sketch (min, median, max) and the "
                 + "scale factor (the standard deviation of all dx and dy, pooled, without subtracting the mean: "
                 + "over the train split for .npz, over all sketches otherwise).",
-            "Files: sketch-rnn .npz, Quick, Draw! .ndjson (raw or simplified) and .bin, .json stroke-3 sketches."},
+            "Files: sketch-rnn .npz, Quick, Draw! .ndjson (raw or simplified) and .bin, and JSON stroke-3 sketches (.json)."},
         footer = {"", "Examples:",
             "  sketchrnn info aaron_sheep.npz",
             "  sketchrnn info quickdraw/raw/cat.ndjson",

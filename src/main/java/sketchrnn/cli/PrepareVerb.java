@@ -19,8 +19,9 @@ import sketchrnn.data.TrainingSetPreparer;
                 + "shuffled with --seed and split into train / valid / test."},
         footer = {"", "Examples:",
             "  sketchrnn prepare --input cat.ndjson --out cat.npz",
-            "  sketchrnn prepare --input quickdraw/raw/cat.ndjson quickdraw/raw/pig.ndjson --out catpig.npz --seed 7",
-            "  sketchrnn prepare --input quickdraw/simplified --out mix.npz --max-points 200 --split 0.8,0.1,0.1",
+            "  sketchrnn prepare --input cat.ndjson pig.ndjson --out catpig.npz --seed 7",
+            "  sketchrnn prepare --input quickdraw/ --out mix.npz --max-points 200",
+            "  sketchrnn prepare --input bed.bin --out bed.npz --split 0.8,0.1,0.1",
             "  sketchrnn prepare --input full_raw_monkey.ndjson --out monkey.npz --skip-bad"})
 public class PrepareVerb implements Callable<Integer> {
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE|DIR",

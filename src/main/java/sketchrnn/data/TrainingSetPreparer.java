@@ -43,7 +43,8 @@ public final class TrainingSetPreparer {
                 sum += f;
             }
             if (Math.abs(sum - 1) > 1e-6) {
-                throw new BadInputException("--split fractions must sum to 1, they sum to " + sum);
+                throw new BadInputException("--split fractions must sum to 1, they sum to "
+                        + new java.math.BigDecimal(sum).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString());
             }
             fractions = fractions.clone();
         }
@@ -67,9 +68,9 @@ public final class TrainingSetPreparer {
     public record Report(int train, int valid, int test, int dropped, int skipped, int files) {
         /** The one-line summary {@code sketchrnn prepare} prints. */
         public String summary(Path out, int maxPoints) {
-            return String.format("wrote %s: train %d, valid %d, test %d (from %d drawings in %d files; dropped %d "
+            return String.format("wrote %s: train %d, valid %d, test %d (from %d drawings in %d file%s; dropped %d "
                     + "longer than %d points or empty; skipped %d bad)", out, train, valid, test,
-                    train + valid + test + dropped, files, dropped, maxPoints, skipped);
+                    train + valid + test + dropped, files, files == 1 ? "" : "s", dropped, maxPoints, skipped);
         }
     }
 
