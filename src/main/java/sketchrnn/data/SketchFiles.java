@@ -71,8 +71,7 @@ public final class SketchFiles {
                 return JsonSketchFile.read(file);
             }
             case SVG -> {
-                // >>> SVG import: the lead wires SvgSketchReader.read(file) here (one sketch per file). <<<
-                throw new BadInputException("SVG input is wired by the lead");
+                return List.of(SvgSketchReader.read(file));
             }
             default -> throw new IllegalStateException(kind.toString());
         }
