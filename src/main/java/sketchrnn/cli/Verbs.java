@@ -11,7 +11,8 @@ final class Verbs {
         return List.of(
                 // data (issue: foundation)
                 new InfoVerb(),
-                new PrepareVerb()
+                new PrepareVerb(),
+                new RenderVerb()
                 // model and training
                 // drawing with a model
                 // interop
