@@ -76,8 +76,7 @@ class SvgRendererTest {
         List<SketchStrokes.Stroke> a = SketchStrokes.of(house);
         List<SketchStrokes.Stroke> b = SketchStrokes.of(back);
         assertThat(b).hasSize(a.size());
-        double scale = 178 / 100.0; // body is 100 units tall, roof adds 40.333: extent 140.333
-        scale = 178 / 140.333;
+        double scale = 178 / 140.333; // the body is 100 units tall and the roof adds 40.333
         for (int s = 0; s < a.size(); s++) {
             assertThat(b.get(s).size()).isEqualTo(a.get(s).size());
             for (int i = 0; i < a.get(s).size(); i++) {
