@@ -24,7 +24,7 @@ import sketchrnn.data.SketchStats;
  */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Describe a data file: sketches per split, points per sketch (min, median, max) and the "
-                + "scale factor (the standard deviation of all dx and dy, pooled, without subtracting the mean: "
+                + "scale factor (np.std of all dx and dy, pooled: "
                 + "over the train split for .npz, over all sketches otherwise).",
             "Files: sketch-rnn .npz, Quick, Draw! .ndjson (raw or simplified) and .bin, and JSON stroke-3 sketches (.json)."},
         footer = {"", "Examples:",

@@ -4,27 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The normalising scale factor of SPEC 2 step 3: the standard deviation of all {@code dx} and
- * {@code dy} values pooled together, without subtracting the mean (the root mean square of the
- * offsets). Dividing offsets by it brings a data set to unit scale; multiplying converts back.
+ * The normalising scale factor of SPEC 2 step 3, as the reference computes it: {@code np.std} (the
+ * population standard deviation) of all {@code dx} and {@code dy} values pooled together. The data are
+ * only divided by it, never centred. Dividing offsets by it brings a data set to unit scale;
+ * multiplying converts back.
  */
 public final class ScaleFactor {
     private ScaleFactor() {
     }
 
-    /** The factor of these sketches; 1 when they have no points or all offsets are zero. */
+    /** The factor of these sketches; 1 when they have no points or all offsets are equal. */
     public static double of(List<Sketch> sketches) {
-        double sum = 0;
-        long n = 0;
-        for (Sketch s : sketches) {
-            for (int i = 0; i < s.size(); i++) {
-                double dx = s.dx(i);
-                double dy = s.dy(i);
-                sum += dx * dx + dy * dy;
-                n += 2;
-            }
-        }
-        double f = n == 0 ? 0 : Math.sqrt(sum / n);
+        double f = TrainingData.normalizingScaleFactor(sketches);
         return f > 0 ? f : 1;
     }
 

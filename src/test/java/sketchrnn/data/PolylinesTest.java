@@ -30,10 +30,10 @@ class PolylinesTest {
     }
 
     @Test
-    void scaleFactorIsTheRootMeanSquareOfAllOffsets() {
-        // offsets 3, 4, 0, 0 -> sqrt((9 + 16) / 4) = 2.5
+    void scaleFactorIsTheStandardDeviationOfAllOffsets() {
+        // offsets 3, 4, 0, 0: mean 1.75, squared deviations 1.5625 + 5.0625 + 3.0625 + 3.0625 = 12.75 -> sqrt(12.75 / 4)
         List<Sketch> sketches = List.of(Sketch.of(new float[][] {{3, 4, 0}, {0, 0, 1}}));
-        assertThat(ScaleFactor.of(sketches)).isEqualTo(2.5);
+        assertThat(ScaleFactor.of(sketches)).isCloseTo(Math.sqrt(12.75 / 4), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(ScaleFactor.normalize(sketches, 2.5).get(0).toRows())
                 .isDeepEqualTo(new float[][] {{1.2f, 1.6f, 0}, {0, 0, 1}});
         SketchStats stats = SketchStats.of(List.of(sketches.get(0), sketches.get(0).prefix(1),
