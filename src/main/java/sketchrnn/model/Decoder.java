@@ -1,0 +1,113 @@
+package sketchrnn.model;
+
+import static sketchrnn.model.Ops.linear;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import sketchrnn.data.Batch;
+
+/**
+ * The decoder of SPEC 3 (paper section 3.2, Eq. 4-5): an RNN ({@code dec_model}, {@code dec_rnn_size} H)
+ * that reads the previous point and z and outputs the hidden vector the mixture density head projects.
+ * <pre>
+ *   [c_0 ; h_0] = tanh(z·W_z + b_z)                (Eq. 4; zeros when unconditional)
+ *   x_i = [S_{i-1} ; z],   h_i = cell(x_i, h_{i-1}) (Eq. 5; x_i = S_{i-1} when unconditional)
+ * </pre>
+ * z is the same at every step, so its share of the cell's input projection is computed once per sketch.
+ * Optional input dropout (on the whole {@code x_i}) and output dropout (on {@code h_i} before the head,
+ * not on the state), training only, as the reference's DropoutWrapper.
+ *
+ * <p>Parameters: {@code dec_init/w (Nz, stateSize)} and {@code dec_init/b (stateSize)} when conditional,
+ * then the cell under {@code dec/} with {@code W_xh (5+Nz, 4H)} (or {@code (5, 4H)}).
+ */
+final class Decoder {
+    private final RecurrentCell cell;
+    private final boolean conditional;
+    private final int zSize;
+    private final double inputKeep;
+    private final double outputKeep;
+
+    Decoder(HParams hp) {
+        conditional = hp.conditional();
+        zSize = hp.zSize();
+        cell = RecurrentCell.of(hp.decModel(), "dec/", conditional ? 5 + zSize : 5, hp.decRnnSize(), hp);
+        inputKeep = hp.useInputDropout() ? hp.inputDropoutProb() : 1;
+        outputKeep = hp.useOutputDropout() ? hp.outputDropoutProb() : 1;
+    }
+
+    RecurrentCell cell() {
+        return cell;
+    }
+
+    List<ParameterSpec> parameters() {
+        List<ParameterSpec> specs = new ArrayList<>();
+        if (conditional) {
+            specs.add(ParameterSpec.matrix("dec_init/w", zSize, cell.stateSize(), new Init.Gaussian(0.001)));
+            specs.add(ParameterSpec.vector("dec_init/b", cell.stateSize(), Init.zeros()));
+        }
+        specs.addAll(cell.parameters());
+        return specs;
+    }
+
+    /** Eq. 4: the state before the first step, from z (B, Nz); zeros for unconditional models. */
+    NDList initialState(Weights w, NDArray z, int batchSize, NDManager scope, DataType dtype) {
+        if (!conditional) {
+            return cell.zeroState(batchSize, scope, dtype);
+        }
+        return cell.split(linear(z, w.get("dec_init/w").transpose(), w.get("dec_init/b")).tanh()); // (B, stateSize)
+    }
+
+    /**
+     * Eq. 5 with teacher forcing over a whole batch.
+     *
+     * @param inputs (T, B, 5) S_0..S_{T-1}, time-major
+     * @param z      (B, Nz), null when unconditional
+     * @return (T*B, H) the outputs h_1..h_T, time-major
+     */
+    NDArray run(Weights w, NDArray inputs, NDArray z, boolean training, NDManager scope) {
+        long steps = inputs.getShape().get(0);
+        int size = (int) inputs.getShape().get(1);
+        DataType dtype = inputs.getDataType();
+        NDList state = initialState(w, z, size, scope, dtype);
+        NDArray x = inputs;                                                            // (T, B, 5)
+        NDArray constant = conditional ? z : null;                                     // (B, Nz): folded
+        if (training && inputKeep < 1) {
+            if (constant != null) {                                                    // dropout differs per step
+                x = x.concat(z.expandDims(0).broadcast(new Shape(steps, size, zSize)), 2); // (T, B, 5+Nz)
+                constant = null;
+            }
+            x = x.mul(Ops.dropoutMask(scope, inputKeep, x.getShape(), dtype));
+        }
+        RecurrentCell.Run run = cell.start(w, x, constant, training, scope);
+        NDArray outputs = cell.unroll(run, state, steps)                                // (T, B, H)
+                .reshape(steps * size, cell.numUnits());                              // (T*B, H)
+        if (training && outputKeep < 1) {
+            outputs = outputs.mul(Ops.dropoutMask(scope, outputKeep, outputs.getShape(), dtype));
+        }
+        return outputs;
+    }
+
+    /** One step without dropout (sampling): the state after reading {@code input (B, 5)}. */
+    NDList step(Weights w, NDArray input, NDArray z, NDList state, NDManager scope) {
+        NDArray x = input.reshape(1, input.getShape().get(0), 5);                       // (1, B, 5)
+        return cell.start(w, x, conditional ? z : null, false, scope).step(0, state);
+    }
+
+    /** (T, B, 5) time-major: step t of sketch b is its row S_t (S_0 the start token). */
+    static float[] inputs(Batch batch) {
+        int size = batch.size();
+        int steps = batch.maxLen();
+        float[] x = new float[steps * size * 5];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < size; b++) {
+                System.arraycopy(batch.strokes(), (b * (steps + 1) + t) * 5, x, (t * size + b) * 5, 5);
+            }
+        }
+        return x;
+    }
+}

@@ -1,0 +1,30 @@
+package sketchrnn.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The encoder's latent distribution for a batch (paper Eq. 2): {@code z ~ N(mu, diag(sigma²))} with
+ * {@code sigma = exp(sigma_hat / 2)}.
+ *
+ * @param mu       (B, Nz)
+ * @param sigmaHat (B, Nz) the log-variance
+ */
+public record Encoded(NDArray mu, NDArray sigmaHat) {
+
+    /** (B, Nz) {@code exp(sigma_hat / 2)}. */
+    public NDArray sigma() {
+        return sigmaHat.div(2).exp();
+    }
+
+    /** {@code z = mu + sigma ⊙ eps} with {@code eps ~ N(0, I)} from the engine's random number generator. */
+    public NDArray sample(NDManager scope) {
+        NDArray eps = scope.randomNormal(0, 1, mu.getShape(), mu.getDataType());
+        return withNoise(eps);
+    }
+
+    /** {@code z = mu + sigma ⊙ eps} for a given {@code eps (B, Nz)}. */
+    public NDArray withNoise(NDArray eps) {
+        return mu.add(sigma().mul(eps));
+    }
+}

@@ -1,0 +1,118 @@
+package sketchrnn.model;
+
+import java.util.SplittableRandom;
+
+/**
+ * How a parameter starts, as the reference TensorFlow code initialises it (rnn.py / model.py). Values are
+ * drawn in double precision from a {@link SplittableRandom}, so a model is the same for the same seed on
+ * every machine, independent of the engine's random number generator.
+ */
+sealed interface Init {
+
+    /** Fills {@code out} (row-major, {@code rows x cols}; {@code rows = 1} for a vector). */
+    void fill(double[] out, int rows, int cols, SplittableRandom rng);
+
+    /** A constant: zeros for biases, ones for layer-norm gains, HyperLSTM's fixed starts. */
+    record Constant(double value) implements Init {
+        @Override
+        public void fill(double[] out, int rows, int cols, SplittableRandom rng) {
+            java.util.Arrays.fill(out, value);
+        }
+    }
+
+    /** N(0, std^2), TF's random_normal_initializer (not truncated): mu/sigma/init-state layers, HyperLSTM's zb. */
+    record Gaussian(double std) implements Init {
+        @Override
+        public void fill(double[] out, int rows, int cols, SplittableRandom rng) {
+            for (int k = 0; k < out.length; k++) {
+                out[k] = std * rng.nextGaussian();
+            }
+        }
+    }
+
+    /**
+     * TF1's default for variables created without an initialiser (W_xh, output_w and output_b): uniform in
+     * +-sqrt(6 / (fan_in + fan_out)); a vector of n has fan_in = fan_out = n.
+     */
+    record GlorotUniform() implements Init {
+        @Override
+        public void fill(double[] out, int rows, int cols, SplittableRandom rng) {
+            int fanIn = rows == 1 ? cols : rows;
+            double limit = Math.sqrt(6.0 / (fanIn + cols));
+            for (int k = 0; k < out.length; k++) {
+                out[k] = rng.nextDouble(-limit, limit);
+            }
+        }
+    }
+
+    /**
+     * The reference's LSTM recurrent initialiser: the matrix {@code (n, 4n)} is four gate blocks
+     * {@code (n, n)} side by side, each an independent random orthogonal matrix.
+     */
+    record OrthogonalPerGate() implements Init {
+        @Override
+        public void fill(double[] out, int rows, int cols, SplittableRandom rng) {
+            int block = cols / 4;
+            for (int g = 0; g < 4; g++) {
+                double[] q = orthogonal(rows, block, rng);
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(q, r * block, out, r * cols + g * block, block);
+                }
+            }
+        }
+    }
+
+    /**
+     * A random {@code rows x cols} matrix with orthonormal columns (or rows, when wider than tall): the
+     * rows of a Gaussian matrix orthonormalised by modified Gram-Schmidt, which gives the same (Haar)
+     * distribution as the reference's SVD of a Gaussian matrix.
+     */
+    static double[] orthogonal(int rows, int cols, SplittableRandom rng) {
+        int n = Math.max(rows, cols);
+        int k = Math.min(rows, cols);
+        double[][] v = new double[k][n];
+        for (double[] row : v) {
+            for (int j = 0; j < n; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            double[] vi = v[i];
+            for (int pass = 0; pass < 2; pass++) { // twice is enough (Kahan): orthogonal to working precision
+                for (int p = 0; p < i; p++) {
+                    double[] vp = v[p];
+                    double dot = 0;
+                    for (int j = 0; j < n; j++) {
+                        dot += vi[j] * vp[j];
+                    }
+                    for (int j = 0; j < n; j++) {
+                        vi[j] -= dot * vp[j];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int j = 0; j < n; j++) {
+                norm += vi[j] * vi[j];
+            }
+            norm = Math.sqrt(norm);
+            for (int j = 0; j < n; j++) {
+                vi[j] /= norm;
+            }
+        }
+        double[] out = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[r * cols + c] = rows <= cols ? v[r][c] : v[c][r];
+            }
+        }
+        return out;
+    }
+
+    static Init zeros() {
+        return new Constant(0);
+    }
+
+    static Init ones() {
+        return new Constant(1);
+    }
+}

@@ -1,0 +1,130 @@
+package sketchrnn.model;
+
+import static sketchrnn.model.Ops.layerNorm;
+import static sketchrnn.model.Ops.linear;
+import static sketchrnn.model.Ops.sigmoid;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layer-norm LSTM cell of SPEC 3 (reference rnn.py {@code LayerNormLSTMCell}; Ba et al. 2016): no bias;
+ * each gate block of the pre-activations is layer-normalised (epsilon 1e-3, learned gain and shift), and
+ * so is c' before the output tanh:
+ * <pre>
+ *   [i, j, f, o] = LN_4(x·W_xh + h·W_hh) ⊙ ln_gamma + ln_beta        (LN over each block of H)
+ *   c' = c ⊙ σ(f + 1) + σ(i) ⊙ d(tanh j)
+ *   h' = σ(o) ⊙ tanh(LN(c') ⊙ ln_c_gamma + ln_c_beta)
+ * </pre>
+ *
+ * <p>Parameters (prefix): {@code W_xh (Dx, 4H)}, {@code W_hh (H, 4H)}, {@code ln_gamma (4H)},
+ * {@code ln_beta (4H)}, {@code ln_c_gamma (H)}, {@code ln_c_beta (H)}.
+ */
+final class LayerNormLstmCell implements RecurrentCell {
+    private final String prefix;
+    private final int inputSize;
+    private final int units;
+    private final double keep;
+
+    LayerNormLstmCell(String prefix, int inputSize, int units, double keep) {
+        this.prefix = prefix;
+        this.inputSize = inputSize;
+        this.units = units;
+        this.keep = keep;
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int numUnits() {
+        return units;
+    }
+
+    @Override
+    public long[] stateParts() {
+        return new long[] {units, units};
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> specs = new ArrayList<>();
+        specs.add(ParameterSpec.matrix(prefix + "W_xh", inputSize, 4L * units, new Init.GlorotUniform()));
+        specs.add(ParameterSpec.matrix(prefix + "W_hh", units, 4L * units, new Init.OrthogonalPerGate()));
+        specs.addAll(LayerNormedUpdate.parameters(prefix, units));
+        return specs;
+    }
+
+    @Override
+    public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
+        long steps = x.getShape().get(0);
+        long batch = x.getShape().get(1);
+        DataType dtype = x.getDataType();
+        NDList xW = Ops.projectInputs(x, constant, w.get(prefix + "W_xh"), null).split(steps, 0); // T x (B, 4H)
+        NDArray whhT = w.get(prefix + "W_hh").transpose();                                       // (4H, H)
+        LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
+        NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype);  // T x (B, H)
+        return (t, state) -> update.apply(linear(state.get(1), whhT, xW.get(t)),                // (B, 4H)
+                state.get(0), masks == null ? null : masks.get(t));
+    }
+
+    /**
+     * The layer-normed half of a step, shared with {@link HyperLstmCell} (its main cell and its small
+     * inner cell): from the gate pre-activations {@code (B, 4H)} and c to the new {@code [c', h']}.
+     */
+    static final class LayerNormedUpdate {
+        private final int units;
+        private final NDArray ones;     // (H) unit gain of the fused normalisation; the learned gain follows
+        private final NDArray zeros;    // (H)
+        private final NDArray gamma;    // (4H)
+        private final NDArray betaF;    // (4H) ln_beta with the forget bias +1 folded into the f block
+        private final NDArray gammaC;   // (H)
+        private final NDArray betaC;    // (H)
+
+        static List<ParameterSpec> parameters(String prefix, int units) {
+            return List.of(
+                    ParameterSpec.vector(prefix + "ln_gamma", 4L * units, Init.ones()),
+                    ParameterSpec.vector(prefix + "ln_beta", 4L * units, Init.zeros()),
+                    ParameterSpec.vector(prefix + "ln_c_gamma", units, Init.ones()),
+                    ParameterSpec.vector(prefix + "ln_c_beta", units, Init.zeros()));
+        }
+
+        LayerNormedUpdate(Weights w, String prefix, int units, NDManager scope, DataType dtype) {
+            this.units = units;
+            ones = scope.ones(new Shape(units), dtype);
+            zeros = scope.zeros(new Shape(units), dtype);
+            gamma = w.get(prefix + "ln_gamma");
+            betaF = w.get(prefix + "ln_beta").add(Ops.forgetBias(scope, units, dtype));
+            gammaC = w.get(prefix + "ln_c_gamma");
+            betaC = w.get(prefix + "ln_c_beta");
+        }
+
+        /**
+         * @param pre  (B, 4H) gate pre-activations
+         * @param c    (B, H)
+         * @param mask (B, H) recurrent dropout mask, or null
+         * @return [c', h'], each (B, H)
+         */
+        NDList apply(NDArray pre, NDArray c, NDArray mask) {
+            long batch = pre.getShape().get(0);
+            NDList gates = layerNorm(pre.reshape(batch, 4, units), ones, zeros)             // (B, 4, H)
+                    .reshape(batch, 4L * units).mul(gamma).add(betaF)                        // (B, 4H)
+                    .split(4, 1);                                                            // 4 x (B, H)
+            NDArray i = sigmoid(gates.get(0));
+            NDArray j = gates.get(1).tanh();
+            NDArray f = sigmoid(gates.get(2));
+            NDArray o = sigmoid(gates.get(3));
+            NDArray g = mask == null ? j : j.mul(mask);                                      // d(tanh j)
+            NDArray c2 = c.mul(f).add(i.mul(g));                                             // (B, H)
+            NDArray h2 = layerNorm(c2, gammaC, betaC).tanh().mul(o);                         // (B, H)
+            return new NDList(c2, h2);
+        }
+    }
+}

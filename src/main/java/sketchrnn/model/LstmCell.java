@@ -1,0 +1,86 @@
+package sketchrnn.model;
+
+import static sketchrnn.model.Ops.linear;
+import static sketchrnn.model.Ops.sigmoid;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.List;
+
+/**
+ * The LSTM cell of SPEC 3 (reference rnn.py {@code LSTMCell}) with recurrent dropout on the candidate
+ * only (Semeniuta et al. 2016, "without memory loss"):
+ * <pre>
+ *   [i, j, f, o] = x·W_xh + h·W_hh + bias
+ *   c' = c ⊙ σ(f + 1) + σ(i) ⊙ d(tanh j)
+ *   h' = σ(o) ⊙ tanh(c')
+ * </pre>
+ * {@code d} is inverted dropout with keep probability {@code recurrent_dropout_prob}, training only. The
+ * forget bias +1 is added at run time, not stored.
+ *
+ * <p>Parameters (prefix, e.g. {@code dec/}): {@code W_xh (Dx, 4H)}, {@code W_hh (H, 4H)},
+ * {@code bias (4H)}; gate order i, j, f, o.
+ */
+final class LstmCell implements RecurrentCell {
+    private final String prefix;
+    private final int inputSize;
+    private final int units;
+    private final double keep;
+
+    LstmCell(String prefix, int inputSize, int units, double keep) {
+        this.prefix = prefix;
+        this.inputSize = inputSize;
+        this.units = units;
+        this.keep = keep;
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int numUnits() {
+        return units;
+    }
+
+    @Override
+    public long[] stateParts() {
+        return new long[] {units, units};
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.matrix(prefix + "W_xh", inputSize, 4L * units, new Init.GlorotUniform()),
+                ParameterSpec.matrix(prefix + "W_hh", units, 4L * units, new Init.OrthogonalPerGate()),
+                ParameterSpec.vector(prefix + "bias", 4L * units, Init.zeros()));
+    }
+
+    @Override
+    public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
+        long steps = x.getShape().get(0);
+        long batch = x.getShape().get(1);
+        DataType dtype = x.getDataType();
+        NDArray bias = w.get(prefix + "bias").add(Ops.forgetBias(scope, units, dtype));    // (4H), +1 on f
+        NDList xW = Ops.projectInputs(x, constant, w.get(prefix + "W_xh"), bias)           // (T*B, 4H)
+                .split(steps, 0);                                                           // T x (B, 4H)
+        NDArray whhT = w.get(prefix + "W_hh").transpose();                                 // (4H, H)
+        NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype); // T x (B, H)
+        return (t, state) -> {
+            NDArray c = state.get(0);                                                       // (B, H)
+            NDArray h = state.get(1);                                                       // (B, H)
+            NDList gates = linear(h, whhT, xW.get(t)).split(4, 1);                          // 4 x (B, H)
+            NDArray i = sigmoid(gates.get(0));
+            NDArray j = gates.get(1).tanh();
+            NDArray f = sigmoid(gates.get(2));
+            NDArray o = sigmoid(gates.get(3));
+            NDArray g = masks == null ? j : j.mul(masks.get(t));                            // d(tanh j)
+            NDArray c2 = c.mul(f).add(i.mul(g));                                            // (B, H)
+            NDArray h2 = c2.tanh().mul(o);                                                  // (B, H)
+            return new NDList(c2, h2);
+        };
+    }
+}

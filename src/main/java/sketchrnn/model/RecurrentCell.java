@@ -1,0 +1,126 @@
+package sketchrnn.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+
+/**
+ * A recurrent cell of SPEC 3: {@link LstmCell} ({@code lstm}), {@link LayerNormLstmCell}
+ * ({@code layer_norm}) or {@link HyperLstmCell} ({@code hyper}).
+ *
+ * <p>A cell runs a whole sequence in two phases, for speed: {@link #start} does everything that does not
+ * depend on the state for all T steps at once (the input projections {@code x_t·W_xh} in one matmul,
+ * the dropout masks in one draw), then {@link Run#step} applies the recurrence one step at a time with a
+ * single recurrent matmul.
+ *
+ * <p>The state is a list of {@code (B, n)} arrays, its c parts first, then its h parts, in the order of
+ * the flat state {@code [c | h]} (hyper: {@code [c | hyper_c | h | hyper_h]}); the cell's output is the
+ * first h part.
+ */
+interface RecurrentCell {
+
+    /** The cell kinds of SPEC 3, by their hyperparameter names. */
+    static RecurrentCell of(String kind, String prefix, int inputSize, int numUnits, HParams hp) {
+        double keep = hp.useRecurrentDropout() ? hp.recurrentDropoutProb() : 1;
+        return switch (kind) {
+            case "lstm" -> new LstmCell(prefix, inputSize, numUnits, keep);
+            case "layer_norm" -> new LayerNormLstmCell(prefix, inputSize, numUnits, keep);
+            case "hyper" -> new HyperLstmCell(prefix, inputSize, numUnits, keep, hp.hyperNumUnits(), hp.hyperEmbeddingSize());
+            default -> throw new IllegalArgumentException("unknown cell " + kind + ", expected one of " + HParams.CELLS);
+        };
+    }
+
+    /** Size of the cell's input x (for the conditional decoder: 5 + Nz). */
+    int inputSize();
+
+    /** Size of the cell's output h. */
+    int numUnits();
+
+    /** Sizes of the state parts: {@code [H, H]}, or {@code [H, Hh, H, Hh]} for hyper. */
+    long[] stateParts();
+
+    /** The trainable parameters, full names, fixed order. */
+    List<ParameterSpec> parameters();
+
+    /**
+     * Prepares a run over a sequence.
+     *
+     * @param w        the pass's weights
+     * @param x        (T, B, Dx) the inputs of all steps
+     * @param constant (B, Dc) an input part identical at every step, the decoder's z; null for none.
+     *                 The cell's input is {@code [x_t ; constant]}, {@code Dx + Dc = inputSize()}.
+     * @param training whether recurrent dropout applies
+     * @param scope    where every array of the run lives
+     */
+    Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope);
+
+    /** One sequence being run: the recurrence. */
+    @FunctionalInterface
+    interface Run {
+        /** The state after step t, from the state before it. */
+        NDList step(int t, NDList state);
+    }
+
+    /** Size of the flat state. */
+    default int stateSize() {
+        long n = 0;
+        for (long p : stateParts()) {
+            n += p;
+        }
+        return (int) n;
+    }
+
+    /** The cell's output h: the first h part of the state. */
+    default NDArray output(NDList state) {
+        return state.get(state.size() / 2);
+    }
+
+    /** All-zero state. */
+    default NDList zeroState(int batchSize, NDManager scope, DataType dtype) {
+        NDList state = new NDList();
+        for (long p : stateParts()) {
+            state.add(scope.zeros(new Shape(batchSize, p), dtype));
+        }
+        return state;
+    }
+
+    /** The state parts of a flat state {@code (B, stateSize)}. */
+    default NDList split(NDArray flat) {
+        long[] parts = stateParts();
+        long[] at = new long[parts.length - 1];
+        long sum = 0;
+        for (int k = 0; k < at.length; k++) {
+            sum += parts[k];
+            at[k] = sum;
+        }
+        return flat.split(at, 1);
+    }
+
+    /**
+     * Runs a prepared sequence: {@code steps} steps from {@code state}. Each step's intermediates are closed
+     * as soon as it is done (the autograd graph keeps what the backward pass needs).
+     *
+     * @return (T, B, H) the outputs h of every step
+     */
+    default NDArray unroll(Run run, NDList state, long steps) {
+        NDList outputs = new NDList();
+        for (int t = 0; t < steps; t++) {
+            try (NDScope step = new NDScope()) {
+                state = run.step(t, state);
+                NDScope.unregister(state);
+            }
+            outputs.add(output(state));
+        }
+        return NDArrays.stack(outputs, 0);
+    }
+
+    /** The flat state {@code (B, stateSize)} of state parts. */
+    default NDArray join(NDList state) {
+        return NDArrays.concat(state, 1);
+    }
+}

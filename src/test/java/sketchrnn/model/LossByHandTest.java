@@ -1,0 +1,71 @@
+package sketchrnn.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import sketchrnn.data.Batch;
+
+/**
+ * The model's loss (SPEC 4) against the same quantities computed by hand: {@link ReferenceModel} re-derives
+ * encoder, decoder, cells, mixture density and loss in plain Java double arithmetic from fixed parameter
+ * values, for a tiny batch whose sketches have different lengths (so masking matters).
+ */
+class LossByHandTest {
+
+    static HParams tiny(String enc, String dec, boolean conditional) {
+        return HParams.tiny().withCells(enc, dec).withConditional(conditional).withSizes(3, 4, 2)
+                .with("num_mixture", "2").with("hyper_num_units", "3").with("hyper_embedding_size", "2")
+                .withRecurrentDropout(false);
+    }
+
+    @ParameterizedTest(name = "enc {0}, dec {1}, conditional {2}")
+    @CsvSource({"lstm,lstm,true", "layer_norm,layer_norm,true", "hyper,hyper,true", "lstm,hyper,true",
+        "lstm,lstm,false", "layer_norm,layer_norm,false", "hyper,hyper,false"})
+    void lossTermsMatchHandComputation(String enc, String dec, boolean conditional) {
+        HParams hp = tiny(enc, dec, conditional);
+        try (SketchRnn model = SketchRnn.create(hp, 7); NDManager scope = NDManager.newBaseManager()) {
+            Fixtures.perturb(model, new Random(11), 0.5);
+            Batch batch = Fixtures.batch(new Random(3), 5, 5, 3, 1);
+            Random noise = new Random(5);
+            double[][] eps = new double[batch.size()][hp.zSize()];
+            float[] epsFlat = new float[batch.size() * hp.zSize()];
+            for (int b = 0; b < batch.size(); b++) {
+                for (int k = 0; k < hp.zSize(); k++) {
+                    eps[b][k] = (float) noise.nextGaussian();
+                    epsFlat[b * hp.zSize() + k] = (float) eps[b][k];
+                }
+            }
+            NDArray epsArray = scope.create(epsFlat, new ai.djl.ndarray.types.Shape(batch.size(), hp.zSize()));
+            ReferenceModel reference = new ReferenceModel(model);
+            for (boolean training : new boolean[] {true, false}) {
+                LossTerms got = model.loss(batch, training, 0.7f, scope, conditional ? epsArray : null);
+                ReferenceModel.Terms want = reference.loss(batch, eps, training, 0.7);
+                String mode = training ? "training" : "evaluation";
+                assertThat((double) got.offset()).as(mode + " L_s").isCloseTo(want.offset(), within(1e-4));
+                assertThat((double) got.pen()).as(mode + " L_p").isCloseTo(want.pen(), within(1e-4));
+                assertThat((double) got.recon()).as(mode + " L_R").isCloseTo(want.recon(), within(1e-4));
+                assertThat((double) got.kl()).as(mode + " L_KL").isCloseTo(want.kl(), within(1e-4));
+                assertThat(Ops.scalar(got.cost())).as(mode + " cost").isCloseTo(want.cost(), within(1e-4));
+            }
+            // the batch is built so that evaluation's masking of the pen loss is visible
+            assertThat(reference.loss(batch, eps, false, 0.7).pen()).isLessThan(reference.loss(batch, eps, true, 0.7).pen() - 1e-3);
+        }
+    }
+
+    @ParameterizedTest(name = "kl weight {0}")
+    @CsvSource({"0.25", "1.0"})
+    void klIsFlooredAtToleranceOnlyInTheCost(float klWeight) {
+        HParams hp = tiny("lstm", "lstm", true).with("kl_tolerance", "1000");
+        try (SketchRnn model = SketchRnn.create(hp, 7); NDManager scope = NDManager.newBaseManager()) {
+            Batch batch = Fixtures.batch(new Random(3), 4, 4, 2);
+            LossTerms got = model.loss(batch, true, klWeight, scope);
+            assertThat(got.kl()).isLessThan(1000f);
+            assertThat(Ops.scalar(got.cost())).isCloseTo(got.recon() + klWeight * 1000.0, within(1e-3));
+        }
+    }
+}
