@@ -10,6 +10,8 @@ final class Verbs {
     static List<Object> all() {
         return List.of(
                 // data (issue: foundation)
+                new InfoVerb(),
+                new PrepareVerb()
                 // model and training
                 // drawing with a model
                 // interop

@@ -1,0 +1,66 @@
+package sketchrnn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import sketchrnn.Shared;
+import sketchrnn.data.NpzSketchReader;
+import sketchrnn.data.Sketch;
+
+class InfoVerbTest {
+    @Test
+    void npzIsDescribedPerSplitWithTheTrainScaleFactor() {
+        Path sheep = Shared.path("data/aaron_sheep.npz");
+        CliRun run = CliRun.of("info", sheep.toString());
+        assertThat(run.code()).isZero();
+        List<Sketch> train = NpzSketchReader.read(sheep).train();
+        int min = train.stream().mapToInt(Sketch::size).min().orElseThrow();
+        int max = train.stream().mapToInt(Sketch::size).max().orElseThrow();
+        assertThat(run.out()).contains("aaron_sheep.npz: sketch-rnn npz")
+                .containsPattern("train\\s+7400\\s+" + min + " / \\d+ / " + max)
+                .containsPattern("valid\\s+300\\s")
+                .containsPattern("test\\s+300\\s");
+        // the scale factor: root mean square of every dx and dy of the train split
+        double sum = 0;
+        long n = 0;
+        for (Sketch s : train) {
+            float[] flat = s.toFlat();
+            for (int k = 0; k < flat.length; k++) {
+                if (k % 3 != 2) {
+                    sum += (double) flat[k] * flat[k];
+                    n++;
+                }
+            }
+        }
+        assertThat(run.out()).contains(String.format(Locale.ROOT, "scale factor (train): %.4f", Math.sqrt(sum / n)));
+    }
+
+    @Test
+    void ndjsonAndBinAreOneGroup() {
+        CliRun raw = CliRun.of("info", Shared.path("data/quickdraw/raw/cat.ndjson").toString());
+        assertThat(raw.code()).isZero();
+        assertThat(raw.out()).contains("cat.ndjson: Quick, Draw! ndjson, raw").containsPattern("all\\s+25\\s");
+        CliRun bin = CliRun.of("info", Shared.path("data/quickdraw/bed-one.simplified.bin").toString());
+        assertThat(bin.out()).contains("binary, simplified").containsPattern("all\\s+1\\s+25 / 25 / 25");
+    }
+
+    @Test
+    void unknownOrMissingFilesExitWithCode2AndOneLine() {
+        CliRun missing = CliRun.of("info", "no/such/sheep.npz");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("error: no such file: no/such/sheep.npz").doesNotContain("\n");
+        CliRun unknown = CliRun.of("info", "pom.xml");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("error: pom.xml: not a file info knows; expected .npz, .ndjson, .bin or .json");
+    }
+
+    @Test
+    void helpShowsExamples() {
+        CliRun help = CliRun.of("info", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Examples:").contains("sketchrnn info aaron_sheep.npz");
+    }
+}
