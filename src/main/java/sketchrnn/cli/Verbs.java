@@ -11,8 +11,11 @@ final class Verbs {
         return List.of(
                 // data (issue: foundation)
                 new InfoVerb(),
-                new PrepareVerb()
+                new PrepareVerb(),
                 // model and training
+                new TrainVerb(),
+                new EvalVerb(),
+                new BenchVerb()
                 // drawing with a model
                 // interop
                 // web

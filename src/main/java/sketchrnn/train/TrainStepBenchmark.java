@@ -94,7 +94,7 @@ public final class TrainStepBenchmark {
     /** Times one epoch of the training split of {@code data} with length-grouped batches (after one warm-up step). */
     public static Timing groupedEpoch(HParams hp, TrainingData data, long seed) {
         HParams grouped = hp.withGroupByLength(true);
-        Batcher batcher = new Batcher(data.train(), grouped, seed);
+        Batcher batcher = Batcher.of(data, grouped, seed);
         List<Double> times = new ArrayList<>();
         try (SketchRnn model = SketchRnn.create(grouped, seed)) {
             Adam adam = new Adam(model.parameters());

@@ -58,7 +58,7 @@ public final class TrainingRun {
         } else if (Files.exists(last)) {
             throw new BadInputException(dir + " already holds a training run; use --resume to continue it, or another --out");
         }
-        HParams hp = resumed != null ? resumed.hparams() : o.hparams();
+        HParams asked = resumed != null ? resumed.hparams() : o.hparams();
         long seed = resumed != null ? resumed.seed() : o.seed();
         List<String> dataNames = new ArrayList<>();
         List<Path> dataPaths = new ArrayList<>();
@@ -77,11 +77,13 @@ public final class TrainingRun {
             dataNames.add(p.toAbsolutePath().normalize().toString());
         }
         TrainingData data = resumed != null
-                ? TrainingData.of(files, hp.maxSeqLen(), resumed.scaleFactor())
-                : TrainingData.of(files, hp.maxSeqLen());
+                ? TrainingData.of(files, asked.maxSeqLen(), resumed.scaleFactor())
+                : TrainingData.of(files, asked.maxSeqLen());
         if (data.train().isEmpty()) {
-            throw new BadInputException("no training sketches of at most " + hp.maxSeqLen() + " points in " + dataPaths);
+            throw new BadInputException("no training sketches of at most " + asked.maxSeqLen() + " points in " + dataPaths);
         }
+        // as the reference does, N_max becomes the longest sketch kept (batches and evaluation pad to it)
+        HParams hp = resumed != null ? asked : asked.withMaxSeqLen(Math.min(asked.maxSeqLen(), data.longestLength()));
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -104,13 +106,13 @@ public final class TrainingRun {
             }
             log.printf(Locale.ROOT, "%s run %s: %s data %s, %d/%d/%d sketches, scale factor %.4f, N_max %d%n",
                     resumed != null ? "resuming" : "starting", dir, describe(hp), data.names(), data.train().size(),
-                    data.valid().size(), data.test().size(), data.scaleFactor(), data.longest());
+                    data.valid().size(), data.test().size(), data.scaleFactor(), data.longestLength());
             log.printf(Locale.ROOT, "model: %,d parameters; from step %d to %d%s%n", model.parameterCount(), start,
                     o.maxSteps(), o.maxTime() == null ? "" : " or " + o.maxTime().toMinutes() + " min");
             // 3. the sketch-specific parts
-            Batcher batcher = new Batcher(data.train(), hp, seed);
-            int padTo = data.longest();
-            Map<String, Double> lastValid = new LinkedHashMap<>();
+            Batcher batcher = Batcher.of(data, hp, seed);
+            int padTo = hp.maxSeqLen();
+            Map<String, Double> checkpointMetrics = new LinkedHashMap<>(resumed != null ? resumed.metrics() : Map.of());
             long[] lastGoodStep = {start};
             Trainer.Task task = new Trainer.Task() {
                 @Override
@@ -163,9 +165,9 @@ public final class TrainingRun {
             trainer.addCallback(new Trainer.Callback() {
                 @Override
                 public void onValidation(long step, Map<String, Double> m, boolean best) {
-                    lastValid.clear();
-                    lastValid.putAll(m);
                     Map<String, Double> metrics = validMetrics(m);
+                    checkpointMetrics.clear();
+                    checkpointMetrics.putAll(metrics);
                     if (best) {
                         ModelState.capture(model, null, step, trainer.bestValidation(), data.scaleFactor(), dataNames,
                                 seed, metrics).write(dir.resolve(BEST));
@@ -193,8 +195,11 @@ public final class TrainingRun {
             }
             long done = trainer.lastStep();
             if (done > lastGoodStep[0] || !Files.exists(last)) {
-                // 6. a final validation and checkpoint where the run stopped
-                trainer.validate(task, done);
+                // 6. a checkpoint where the run stopped (no extra validation: a resumed run must validate
+                //    at the same steps as an uninterrupted one)
+                ModelState.capture(model, adam, done, trainer.bestValidation(), data.scaleFactor(), dataNames, seed,
+                        checkpointMetrics).write(last);
+                LossPlot.write(csv.read(), title, dir.resolve("loss.png"));
             }
             log.printf(Locale.ROOT, "done at step %d (%s); best validation cost %.4f; checkpoints in %s%n", done,
                     outcome == Trainer.Outcome.TIME_LIMIT ? "time limit" : "step limit", trainer.bestValidation(), dir);
@@ -229,11 +234,13 @@ public final class TrainingRun {
 
     static Map<String, Double> validMetrics(Map<String, Double> m) {
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("valid_cost", m.get("cost"));
-        out.put("valid_recon_loss", m.get("recon"));
-        out.put("valid_offset_loss", m.get("offset"));
-        out.put("valid_pen_loss", m.get("pen"));
-        out.put("valid_kl_loss", m.get("kl"));
+        String[][] names = {{"cost", "valid_cost"}, {"recon", "valid_recon_loss"}, {"offset", "valid_offset_loss"},
+            {"pen", "valid_pen_loss"}, {"kl", "valid_kl_loss"}};
+        for (String[] n : names) {
+            if (m.get(n[0]) != null) {
+                out.put(n[1], m.get(n[0]));
+            }
+        }
         return out;
     }
 
