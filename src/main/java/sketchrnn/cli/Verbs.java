@@ -1,5 +1,6 @@
 package sketchrnn.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every verb of the CLI, in the order {@code sketchrnn --help} lists them. Add new verbs here. */
@@ -8,15 +9,26 @@ final class Verbs {
     }
 
     static List<Object> all() {
-        return List.of(
-                // data (issue: foundation)
-                new InfoVerb(),
-                new PrepareVerb(),
-                new RenderVerb()
-                // model and training
-                // drawing with a model
-                // interop
-                // web
-        );
+        List<Object> verbs = new ArrayList<>();
+
+        // data
+        verbs.add(new InfoVerb());
+        verbs.add(new PrepareVerb());
+        verbs.add(new RenderVerb());
+
+        // model and training
+        verbs.add(new TrainVerb());
+        verbs.add(new EvalVerb());
+
+        // drawing with a model
+
+        // browser models (interop)
+
+        // web studio
+
+        // speed
+        verbs.add(new BenchVerb());
+
+        return verbs;
     }
 }

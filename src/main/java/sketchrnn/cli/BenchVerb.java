@@ -1,0 +1,18 @@
+package sketchrnn.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sketchrnn bench}: speed measurements, one subcommand per thing measured. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure speed: training steps (bench train); later: sampling and serving.",
+        subcommands = {BenchTrainVerb.class})
+public final class BenchVerb implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,63 @@
+package sketchrnn.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sketchrnn.data.BadInputException;
+import sketchrnn.model.SketchRnn;
+
+/** Moves weights between a live {@link SketchRnn} and a {@link Checkpoint}. */
+public final class ModelState {
+    private ModelState() {
+    }
+
+    /** A checkpoint of the model (and optimizer, when given) at a step. */
+    public static Checkpoint capture(SketchRnn model, Adam adam, long step, double bestValidCost, double scaleFactor,
+                                     List<String> data, long seed, Map<String, Double> metrics) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
+            shapes.put(e.getKey(), e.getValue().getShape().getShape());
+            weights.put(e.getKey(), e.getValue().toFloatArray());
+        }
+        return new Checkpoint(model.hparams(), step, bestValidCost, scaleFactor, data, seed, metrics, shapes, weights,
+                adam == null ? null : adam.state());
+    }
+
+    /** A new model with the checkpoint's hyperparameters and weights. */
+    public static SketchRnn restore(Checkpoint c) {
+        SketchRnn model = SketchRnn.create(c.hparams(), c.seed());
+        try {
+            loadInto(model, c.shapes(), c.weights(), "checkpoint");
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    /** Copies named weights into the model; names and shapes must match exactly. */
+    public static void loadInto(SketchRnn model, Map<String, long[]> shapes, Map<String, float[]> weights, String source) {
+        Map<String, NDArray> params = model.parameters();
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            float[] v = weights.get(e.getKey());
+            if (v == null) {
+                throw new BadInputException(source + ": no values for parameter " + e.getKey());
+            }
+            long[] want = e.getValue().getShape().getShape();
+            long[] have = shapes.get(e.getKey());
+            if (have == null || !Arrays.equals(want, have)) {
+                throw new BadInputException(source + ": parameter " + e.getKey() + " has shape "
+                        + Arrays.toString(have) + ", the model expects " + Arrays.toString(want));
+            }
+            e.getValue().set(v);
+        }
+        for (String k : weights.keySet()) {
+            if (!params.containsKey(k)) {
+                throw new BadInputException(source + ": parameter " + k + " is not part of this model");
+            }
+        }
+    }
+}

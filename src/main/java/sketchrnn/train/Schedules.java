@@ -1,0 +1,26 @@
+package sketchrnn.train;
+
+import sketchrnn.model.HParams;
+
+/**
+ * The two schedules of sketch-rnn training (SPEC 4), as functions of the global step.
+ *
+ * <p>KL annealing: we use the reference code's form {@code w_KL - (w_KL - w_start) * r^step}, which
+ * starts at exactly {@code kl_weight_start} and rises to {@code kl_weight}. (The paper writes
+ * {@code w_KL * (1 - (1 - eta_min) * r^step)}, which starts at {@code w_KL * eta_min}; both approach
+ * {@code w_KL} at the same rate.)
+ */
+public final class Schedules {
+    private Schedules() {
+    }
+
+    /** Learning rate at a step: {@code (lr - lr_min) * decay^step + lr_min}. */
+    public static double learningRate(HParams hp, long step) {
+        return (hp.learningRate() - hp.minLearningRate()) * Math.pow(hp.decayRate(), step) + hp.minLearningRate();
+    }
+
+    /** KL weight at a step: {@code w_KL - (w_KL - w_start) * kl_decay^step} (reference code's form). */
+    public static double klWeight(HParams hp, long step) {
+        return hp.klWeight() - (hp.klWeight() - hp.klWeightStart()) * Math.pow(hp.klDecayRate(), step);
+    }
+}

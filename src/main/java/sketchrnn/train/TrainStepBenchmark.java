@@ -1,0 +1,156 @@
+package sketchrnn.train;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import sketchrnn.data.Batch;
+import sketchrnn.data.Batcher;
+import sketchrnn.data.Sketch;
+import sketchrnn.data.TrainingData;
+import sketchrnn.model.HParams;
+import sketchrnn.model.LossTerms;
+import sketchrnn.model.SketchRnn;
+
+/**
+ * Times full training steps (forward, backward, clipping, Adam) as {@code sketchrnn bench train} does:
+ * on batches padded to a fixed length (the side-by-side comparison with a PyTorch program doing the
+ * same padded work), and per epoch of a real data set with length-grouped batches.
+ */
+public final class TrainStepBenchmark {
+    private TrainStepBenchmark() {
+    }
+
+    /** Timings of a benchmark; seconds. */
+    public record Timing(List<Double> seconds) {
+        public double median() {
+            List<Double> s = new ArrayList<>(seconds);
+            Collections.sort(s);
+            int n = s.size();
+            return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        }
+
+        public double min() {
+            return seconds.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        public double max() {
+            return seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+
+        public double total() {
+            return seconds.stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /**
+     * Synthetic sketches like the PyTorch reference program's: lengths uniform in {@code [T/4, T)},
+     * standard-normal offsets, pen lifted with probability 0.1.
+     */
+    public static List<Sketch> syntheticSketches(int count, int seq, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Sketch> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int n = rng.nextInt(Math.max(1, seq / 4), seq);
+            float[][] rows = new float[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = new float[] {(float) gaussian(rng), (float) gaussian(rng), rng.nextDouble() < 0.1 ? 1f : 0f};
+            }
+            rows[n - 1][2] = 1f;
+            out.add(Sketch.of(rows));
+        }
+        return out;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** Median time of {@code steps} training steps (after {@code warmup}) on batches padded to {@code seq}. */
+    public static Timing paddedSteps(HParams hp, int seq, int steps, int warmup, long seed) {
+        List<Sketch> sketches = syntheticSketches(hp.batchSize() * 4, seq, seed);
+        List<Batch> batches = Batcher.evalBatches(sketches, hp.batchSize(), seq);
+        List<Double> times = new ArrayList<>();
+        try (SketchRnn model = SketchRnn.create(hp.withMaxSeqLen(Math.max(hp.maxSeqLen(), seq)), seed)) {
+            Adam adam = new Adam(model.parameters());
+            for (int i = 0; i < warmup + steps; i++) {
+                Batch b = batches.get(i % batches.size());
+                double s = timedStep(model, adam, hp, b, i);
+                if (i >= warmup) {
+                    times.add(s);
+                }
+            }
+        }
+        return new Timing(times);
+    }
+
+    /** Times one epoch of the training split of {@code data} with length-grouped batches (after one warm-up step). */
+    public static Timing groupedEpoch(HParams hp, TrainingData data, long seed) {
+        HParams grouped = hp.withGroupByLength(true);
+        Batcher batcher = Batcher.of(data, grouped, seed);
+        List<Double> times = new ArrayList<>();
+        try (SketchRnn model = SketchRnn.create(grouped, seed)) {
+            Adam adam = new Adam(model.parameters());
+            timedStep(model, adam, grouped, batcher.trainBatch(0), 0);
+            for (long s = 0; s < batcher.batchesPerEpoch(); s++) {
+                times.add(timedStep(model, adam, grouped, batcher.trainBatch(s), s));
+            }
+        }
+        return new Timing(times);
+    }
+
+    private static double timedStep(SketchRnn model, Adam adam, HParams hp, Batch batch, long step) {
+        Trainer trainer = new Trainer(new Trainer.Config(step + 1, null, 0, 1));
+        Trainer.Task task = new Trainer.Task() {
+            @Override
+            public Map<String, ai.djl.ndarray.NDArray> parameters() {
+                return model.parameters();
+            }
+
+            @Override
+            public Trainer.StepOutput forward(long s, NDManager scope) {
+                LossTerms l = model.loss(batch, true, (float) Schedules.klWeight(hp, s), scope);
+                return new Trainer.StepOutput(l.cost(), new LinkedHashMap<>());
+            }
+
+            @Override
+            public Map<String, Double> validate(long s) {
+                return Map.of("cost", 0.0);
+            }
+
+            @Override
+            public double learningRate(long s) {
+                return Schedules.learningRate(hp, s);
+            }
+
+            @Override
+            public double gradClip() {
+                return hp.gradClip();
+            }
+        };
+        long t0 = System.nanoTime();
+        trainer.run(task, adam, step);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Peak resident memory of this process in MiB (VmHWM), or -1 where /proc is not available. */
+    public static double peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+}
