@@ -250,6 +250,11 @@ public final class TrainingRun {
                 hp.decRnnSize(), hp.zSize(), hp.numMixture(), hp.batchSize());
     }
 
+    /** The data set names without folder and extension ("aaron_sheep"). */
+    public static List<String> shortNamesOf(List<String> names) {
+        return shortNames(names);
+    }
+
     static List<String> shortNames(List<String> names) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
