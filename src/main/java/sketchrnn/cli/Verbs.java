@@ -23,6 +23,8 @@ final class Verbs {
         // drawing with a model
 
         // browser models (interop)
+        verbs.add(new TraceVerb());
+        verbs.add(new ExportVerb());
 
         // web studio
 
