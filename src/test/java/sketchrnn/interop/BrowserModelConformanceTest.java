@@ -111,7 +111,7 @@ class BrowserModelConformanceTest {
      * mistake (the tests below: 1e-3 and more).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"trace-rain-3.json", "trace-sheep-1.json"})
+    @ValueSource(strings = {"trace-bird-2.json", "trace-rain-3.json", "trace-sheep-0.json", "trace-sheep-1.json"})
     void float32ModelIsCloseButLessExact(String file) throws IOException {
         Reference ref = Reference.load(file);
         Map<String, Double> f32 = ref.replay(DataType.FLOAT32).maxAbsDifference(ref.expected());
