@@ -20,7 +20,9 @@ import sketchrnn.data.Batch;
  *        [enc dec z batch seq [steps [cell]]]        (defaults: 256 512 128 100 250 5 lstm)
  * </pre>
  * Prints the median over the measured steps (one warm-up step first) of: forward pass recorded for
- * autograd, backward pass, their sum (the step), and a forward pass without autograd (evaluation).
+ * autograd, backward pass, their sum (the step), the process's CPU time for the step (with one thread,
+ * what the step costs on an idle machine; wall time suffers when other work shares the cores) and a
+ * forward pass without autograd (evaluation).
  */
 public final class TrainStepBench {
     private TrainStepBench() {
@@ -45,7 +47,9 @@ public final class TrainStepBench {
             double[] backward = new double[steps];
             double[] total = new double[steps];
             double[] eval = new double[steps];
+            double[] cpu = new double[steps];
             for (int s = -1; s < steps; s++) {
+                long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 long t1;
                 long t2;
@@ -62,6 +66,7 @@ public final class TrainStepBench {
                     }
                     t2 = System.nanoTime();
                 }
+                long c2 = cpuNanos();
                 long t3 = System.nanoTime();
                 try (NDManager scope = NDManager.newBaseManager()) {
                     model.loss(batch, false, 0.5f, scope);
@@ -72,12 +77,14 @@ public final class TrainStepBench {
                     backward[s] = (t2 - t1) / 1e9;
                     total[s] = (t2 - t0) / 1e9;
                     eval[s] = (t4 - t3) / 1e9;
+                    cpu[s] = (c2 - c0) / 1e9;
                 }
-                System.out.printf(Locale.ROOT, "  step %d: %.3f s (forward %.3f, backward %.3f), evaluation %.3f s%n",
-                        s, (t2 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9);
+                System.out.printf(Locale.ROOT, "  step %d: %.3f s (forward %.3f, backward %.3f; process CPU %.3f s), "
+                        + "evaluation %.3f s%n", s, (t2 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c0) / 1e9,
+                        (t4 - t3) / 1e9);
             }
-            System.out.printf(Locale.ROOT, "median s/step: %.3f (forward %.3f, backward %.3f); evaluation forward %.3f%n",
-                    median(total), median(forward), median(backward), median(eval));
+            System.out.printf(Locale.ROOT, "median s/step: %.3f (forward %.3f, backward %.3f; process CPU %.3f); "
+                    + "evaluation forward %.3f%n", median(total), median(forward), median(backward), median(cpu), median(eval));
         }
     }
 
@@ -98,6 +105,12 @@ public final class TrainStepBench {
             }
         }
         return new Batch(s, lengths, size, seq);
+    }
+
+    /** CPU time of the whole process: with one intra-op thread, what the step costs on an idle machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static int arg(String[] args, int i, int fallback) {
