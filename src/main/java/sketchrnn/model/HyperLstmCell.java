@@ -107,17 +107,20 @@ final class HyperLstmCell implements RecurrentCell {
     public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
         long steps = x.getShape().get(0);
         long batch = x.getShape().get(1);
+        long dx = x.getShape().get(2);
         DataType dtype = x.getDataType();
-        // main cell: x·W_xh for all steps; h·W_hh per step
-        NDList xW = Ops.projectInputs(x, constant, w.get(prefix + "W_xh"), null).split(steps, 0); // T x (B, 4H)
+        NDList xs = Ops.steps(x);                                                                // T x (B, Dx)
+        // main cell: x·W_xh and h·W_hh stay apart, each is scaled by its own embeddings
+        NDArray wxh = w.get(prefix + "W_xh");                                                    // (Dx+Dc, 4H)
+        NDArray xWeightT = wxh.get("0:{}", dx).transpose();                                      // (4H, Dx)
+        NDArray xConstant = Ops.constantPart(constant, wxh, dx, null);                           // (B, 4H) or null
         NDArray whh = w.get(prefix + "W_hh");                                                    // (H, 4H)
         NDArray bias = w.get(prefix + "bias").reshape(4, units);                                 // (4, H)
-        // the small cell reads [x ; h]: its x part for all steps, its h part per step
-        NDArray hyperWxh = w.get(hyperPrefix + "W_xh");                                          // (Dx+H, 4Hh)
-        NDList hyperXW = Ops.projectInputs(x, constant, hyperWxh.get("0:{}", inputSize), null)   // (T*B, 4Hh)
-                .split(steps, 0);                                                                // T x (B, 4Hh)
-        NDArray hyperWhT = hyperWxh.get("{}:", inputSize).transpose();                           // (4Hh, H)
-        NDArray hyperWhhT = w.get(hyperPrefix + "W_hh").transpose();                             // (4Hh, Hh)
+        // the small cell reads [x ; h] with state ĥ: one matrix over [x ; h ; ĥ]
+        NDArray hyperWxh = w.get(hyperPrefix + "W_xh");                                          // (Dx+Dc+H, 4Hh)
+        NDArray hyperWeightT = NDArrays.concat(new NDList(hyperWxh.get("0:{}", dx),
+                hyperWxh.get("{}:", inputSize), w.get(hyperPrefix + "W_hh")), 0).transpose();    // (4Hh, Dx+H+Hh)
+        NDArray hyperConstant = Ops.constantPart(constant, hyperWxh.get("0:{}", inputSize), dx, null); // (B, 4Hh)|null
         // the twelve embeddings from ĥ in one matmul: zw of the 8 gates, then zb of the 4 recurrent ones
         NDList zWeights = new NDList();
         NDList zBiases = new NDList();
@@ -145,13 +148,14 @@ final class HyperLstmCell implements RecurrentCell {
             NDArray h = state.get(2);                                                            // (B, H)
             NDArray hyperH = state.get(3);                                                       // (B, Hh)
             // the small cell steps first, on [x ; h]
-            NDArray hyperPre = linear(hyperH, hyperWhhT, linear(h, hyperWhT, hyperXW.get(t)));  // (B, 4Hh)
+            NDArray xhh = NDArrays.concat(new NDList(xs.get(t), h, hyperH), 1);                 // (B, Dx+H+Hh)
+            NDArray hyperPre = linear(xhh, hyperWeightT, hyperConstant);                         // (B, 4Hh)
             NDList hyper = hyperUpdate.apply(hyperPre, hyperC, null);                            // [ĉ', ĥ']
             // its output scales the main cell's contributions gate by gate
-            NDArray z = linear(hyper.get(1), zT, zB)                                             // (B, 12Nh)
+            NDArray emb = linear(hyper.get(1), zT, zB)                                           // (B, 12Nh)
                     .reshape(batch, 12, embedding).transpose(1, 0, 2);                           // (12, B, Nh)
-            NDList ab = z.batchMatMul(scales).transpose(1, 0, 2).split(3, 1);                    // 3 x (B, 4, H)
-            NDArray xPart = xW.get(t).reshape(batch, 4, units);                                  // (B, 4, H)
+            NDList ab = emb.batchMatMul(scales).transpose(1, 0, 2).split(3, 1);                  // α_x, α_h, β_h: 3 x (B, 4, H)
+            NDArray xPart = linear(xs.get(t), xWeightT, xConstant).reshape(batch, 4, units);     // (B, 4, H)
             NDArray hPart = h.matMul(whh).reshape(batch, 4, units);                              // (B, 4, H)
             NDArray pre = ab.get(0).mul(xPart).add(ab.get(1).mul(hPart)).add(ab.get(2)).add(bias); // (B, 4, H)
             NDList main = update.apply(pre.reshape(batch, 4L * units), c, masks == null ? null : masks.get(t));

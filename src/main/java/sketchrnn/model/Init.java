@@ -53,12 +53,13 @@ sealed interface Init {
         @Override
         public void fill(double[] out, int rows, int cols, SplittableRandom rng) {
             int block = cols / 4;
-            for (int g = 0; g < 4; g++) {
-                double[] q = orthogonal(rows, block, rng);
+            SplittableRandom[] streams = {rng.split(), rng.split(), rng.split(), rng.split()};
+            java.util.stream.IntStream.range(0, 4).parallel().forEach(g -> { // 2048-unit blocks take seconds each
+                double[] q = orthogonal(rows, block, streams[g]);
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(q, r * block, out, r * cols + g * block, block);
                 }
-            }
+            });
         }
     }
 
@@ -78,16 +79,13 @@ sealed interface Init {
         }
         for (int i = 0; i < k; i++) {
             double[] vi = v[i];
-            for (int pass = 0; pass < 2; pass++) { // twice is enough (Kahan): orthogonal to working precision
-                for (int p = 0; p < i; p++) {
-                    double[] vp = v[p];
-                    double dot = 0;
-                    for (int j = 0; j < n; j++) {
-                        dot += vi[j] * vp[j];
-                    }
-                    for (int j = 0; j < n; j++) {
-                        vi[j] -= dot * vp[j];
-                    }
+            // one pass suffices: a Gaussian matrix is well enough conditioned (loss of orthogonality
+            // ~ 1e-16 * condition number, ~1e-12 at 2048 units)
+            for (int p = 0; p < i; p++) {
+                double[] vp = v[p];
+                double dot = dot(vi, vp);
+                for (int j = 0; j < n; j++) {
+                    vi[j] -= dot * vp[j];
                 }
             }
             double norm = 0;
@@ -106,6 +104,25 @@ sealed interface Init {
             }
         }
         return out;
+    }
+
+    /** Dot product with four independent sums, so that the JIT can pipeline it (large inits take seconds). */
+    private static double dot(double[] a, double[] b) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < a.length; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+        }
+        for (; j < a.length; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static Init zeros() {

@@ -17,7 +17,7 @@ import java.util.List;
  * each gate block of the pre-activations is layer-normalised (epsilon 1e-3, learned gain and shift), and
  * so is c' before the output tanh:
  * <pre>
- *   [i, j, f, o] = LN_4(x·W_xh + h·W_hh) ⊙ ln_gamma + ln_beta        (LN over each block of H)
+ *   [i, j, f, o] = LN_4([x ; h]·[W_xh ; W_hh]) ⊙ ln_gamma + ln_beta   (LN over each block of H)
  *   c' = c ⊙ σ(f + 1) + σ(i) ⊙ d(tanh j)
  *   h' = σ(o) ⊙ tanh(LN(c') ⊙ ln_c_gamma + ln_c_beta)
  * </pre>
@@ -66,12 +66,15 @@ final class LayerNormLstmCell implements RecurrentCell {
     public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
         long steps = x.getShape().get(0);
         long batch = x.getShape().get(1);
+        long dx = x.getShape().get(2);
         DataType dtype = x.getDataType();
-        NDList xW = Ops.projectInputs(x, constant, w.get(prefix + "W_xh"), null).split(steps, 0); // T x (B, 4H)
-        NDArray whhT = w.get(prefix + "W_hh").transpose();                                       // (4H, H)
+        NDArray wxh = w.get(prefix + "W_xh");                                                 // (Dx+Dc, 4H)
+        NDArray weightT = wxh.get("0:{}", dx).concat(w.get(prefix + "W_hh"), 0).transpose();   // (4H, Dx+H) over [x ; h]
+        NDArray constantPart = Ops.constantPart(constant, wxh, dx, null);                     // (B, 4H) or null
+        NDList xs = Ops.steps(x);                                                             // T x (B, Dx)
         LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
         NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype);  // T x (B, H)
-        return (t, state) -> update.apply(linear(state.get(1), whhT, xW.get(t)),                // (B, 4H)
+        return (t, state) -> update.apply(linear(xs.get(t).concat(state.get(1), 1), weightT, constantPart), // (B, 4H)
                 state.get(0), masks == null ? null : masks.get(t));
     }
 

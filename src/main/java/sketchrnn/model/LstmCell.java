@@ -13,7 +13,7 @@ import java.util.List;
  * The LSTM cell of SPEC 3 (reference rnn.py {@code LSTMCell}) with recurrent dropout on the candidate
  * only (Semeniuta et al. 2016, "without memory loss"):
  * <pre>
- *   [i, j, f, o] = x·W_xh + h·W_hh + bias
+ *   [i, j, f, o] = [x ; h]·[W_xh ; W_hh] + bias
  *   c' = c ⊙ σ(f + 1) + σ(i) ⊙ d(tanh j)
  *   h' = σ(o) ⊙ tanh(c')
  * </pre>
@@ -63,16 +63,18 @@ final class LstmCell implements RecurrentCell {
     public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
         long steps = x.getShape().get(0);
         long batch = x.getShape().get(1);
+        long dx = x.getShape().get(2);
         DataType dtype = x.getDataType();
-        NDArray bias = w.get(prefix + "bias").add(Ops.forgetBias(scope, units, dtype));    // (4H), +1 on f
-        NDList xW = Ops.projectInputs(x, constant, w.get(prefix + "W_xh"), bias)           // (T*B, 4H)
-                .split(steps, 0);                                                           // T x (B, 4H)
-        NDArray whhT = w.get(prefix + "W_hh").transpose();                                 // (4H, H)
+        NDArray wxh = w.get(prefix + "W_xh");                                               // (Dx+Dc, 4H)
+        NDArray weightT = wxh.get("0:{}", dx).concat(w.get(prefix + "W_hh"), 0).transpose(); // (4H, Dx+H) over [x ; h]
+        NDArray bias = Ops.constantPart(constant, wxh, dx,                                 // (4H) or (B, 4H)
+                w.get(prefix + "bias").add(Ops.forgetBias(scope, units, dtype)));          // forget bias +1 folded in
+        NDList xs = Ops.steps(x);                                                           // T x (B, Dx)
         NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype); // T x (B, H)
         return (t, state) -> {
             NDArray c = state.get(0);                                                       // (B, H)
             NDArray h = state.get(1);                                                       // (B, H)
-            NDList gates = linear(h, whhT, xW.get(t)).split(4, 1);                          // 4 x (B, H)
+            NDList gates = linear(xs.get(t).concat(h, 1), weightT, bias).split(4, 1);       // 4 x (B, H)
             NDArray i = sigmoid(gates.get(0));
             NDArray j = gates.get(1).tanh();
             NDArray f = sigmoid(gates.get(2));

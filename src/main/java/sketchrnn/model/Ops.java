@@ -63,31 +63,29 @@ final class Ops {
     }
 
     /**
-     * The input side of a cell for all T steps at once, one matmul: {@code x_t · W_x (+ constant · W_c) + b}
-     * for every step, where the cell's input is {@code [x_t ; constant]} and {@code wxh = [W_x ; W_c]}
-     * stacks their weights by rows. The constant (the decoder's z, identical at every step) is projected
-     * once per sequence instead of once per step.
+     * The inputs of every step, one {@code (B, Dx)} view per step of {@code x (T, B, Dx)}.
+     */
+    static NDList steps(NDArray x) {
+        long steps = x.getShape().get(0);
+        return x.reshape(steps * x.getShape().get(1), x.getShape().get(2)).split(steps, 0); // T x (B, Dx)
+    }
+
+    /**
+     * The part of a cell's input projection that is the same at every step: {@code bias + constant · W_c},
+     * where the cell's input is {@code [x_t ; constant]} and {@code W_c} are the rows of {@code wxh} after
+     * the first {@code dx}. The constant (the decoder's z) is thus projected once per sequence, not once
+     * per step.
      *
-     * @param x        (T, B, Dx) inputs of every step
      * @param constant (B, Dc) or null
      * @param wxh      (Dx + Dc, G)
      * @param bias     (G) or null
-     * @return (T*B, G), time-major: rows {@code t*B .. t*B+B-1} are step t
+     * @return (B, G) with a constant; else {@code bias}, possibly null
      */
-    static NDArray projectInputs(NDArray x, NDArray constant, NDArray wxh, NDArray bias) {
-        long steps = x.getShape().get(0);
-        long batch = x.getShape().get(1);
-        long dx = x.getShape().get(2);
-        NDArray flat = x.reshape(steps * batch, dx);                            // (T*B, Dx)
+    static NDArray constantPart(NDArray constant, NDArray wxh, long dx, NDArray bias) {
         if (constant == null) {
-            return linear(flat, wxh.transpose(), bias);                         // (T*B, G)
+            return bias;
         }
-        NDArray wx = wxh.get("0:{}", dx);                                       // (Dx, G)
-        NDArray wc = wxh.get("{}:", dx);                                        // (Dc, G)
-        NDArray perSequence = linear(constant, wc.transpose(), bias);           // (B, G)
-        long g = wxh.getShape().get(1);
-        return flat.matMul(wx).reshape(steps, batch, g).add(perSequence)        // (T, B, G)
-                .reshape(steps * batch, g);                                     // (T*B, G)
+        return linear(constant, wxh.get("{}:", dx).transpose(), bias);                 // (B, G)
     }
 
     /** A model-precision copy of Java data. */

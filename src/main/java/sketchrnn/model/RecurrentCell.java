@@ -14,9 +14,9 @@ import java.util.List;
  * ({@code layer_norm}) or {@link HyperLstmCell} ({@code hyper}).
  *
  * <p>A cell runs a whole sequence in two phases, for speed: {@link #start} does everything that does not
- * depend on the state for all T steps at once (the input projections {@code x_t·W_xh} in one matmul,
- * the dropout masks in one draw), then {@link Run#step} applies the recurrence one step at a time with a
- * single recurrent matmul.
+ * depend on the state once per sequence (weights joined into one matrix over {@code [x ; h]}, the share
+ * of the constant input z folded into the bias, the dropout masks of all steps in one draw), then
+ * {@link Run#step} applies the recurrence one step at a time with a single fused matmul-and-add.
  *
  * <p>The state is a list of {@code (B, n)} arrays, its c parts first, then its h parts, in the order of
  * the flat state {@code [c | h]} (hyper: {@code [c | hyper_c | h | hyper_h]}); the cell's output is the

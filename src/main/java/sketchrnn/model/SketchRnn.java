@@ -152,7 +152,9 @@ public final class SketchRnn implements AutoCloseable {
     }
 
     /**
-     * The forward pass and the loss of SPEC 4 for a batch (T = {@code batch.maxLen()}).
+     * The forward pass and the loss of SPEC 4 for a batch. L_R is the mean over B x T with
+     * T = {@code batch.maxLen()}: the reference's N_max for batches padded to {@code max_seq_len}; for a
+     * batch padded only to its own longest sketch, the mean over that shorter T.
      *
      * @param training  true: recurrent, input and output dropout as the hyperparameters say, pen loss over
      *                  all T steps; false: no dropout, pen loss masked to real points (evaluation). z is
@@ -165,6 +167,7 @@ public final class SketchRnn implements AutoCloseable {
 
     /** As {@link #loss(Batch, boolean, float, NDManager)} with a given {@code eps (B, Nz)}, or null to draw it. */
     LossTerms loss(Batch batch, boolean training, float klWeight, NDManager scope, NDArray eps) {
+        requireSteps(batch);
         Weights w = new Weights(parameters, scope);
         Encoded encoded = null;
         NDArray z = null;
@@ -183,6 +186,7 @@ public final class SketchRnn implements AutoCloseable {
      * @return (B, T, 3+6M)
      */
     public NDArray decode(Batch batch, NDArray z, boolean training, NDManager scope) {
+        requireSteps(batch);
         try (NDScope pass = new NDScope()) {
             Weights w = new Weights(parameters, scope);
             NDArray zz = encoder == null ? null : local(z, scope);
@@ -234,6 +238,12 @@ public final class SketchRnn implements AutoCloseable {
             NDArray flat = cell.join(next);                                           // (B, stateSize)
             NDScope.unregister(y, flat);
             return new DecoderStep(y, new DecoderState(flat));
+        }
+    }
+
+    private static void requireSteps(Batch batch) {
+        if (batch.maxLen() < 1) {
+            throw new IllegalArgumentException("a batch to decode needs at least one step, got maxLen " + batch.maxLen());
         }
     }
 

@@ -1,6 +1,7 @@
 package sketchrnn.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
@@ -25,15 +26,17 @@ class EncoderLengthsTest {
             Batch padded = Fixtures.repad(batch, 9, new Random(2)); // rows past the end are random numbers
             Encoded a = model.encode(batch, scope);
             Encoded b = model.encode(padded, scope);
-            assertThat(b.mu().toFloatArray()).containsExactly(a.mu().toFloatArray(), org.assertj.core.data.Offset.offset(1e-6f));
-            assertThat(b.sigmaHat().toFloatArray()).containsExactly(a.sigmaHat().toFloatArray(), org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(b.mu().toFloatArray()).containsExactly(a.mu().toFloatArray(), offset(1e-6f));
+            assertThat(b.sigmaHat().toFloatArray())
+                    .containsExactly(a.sigmaHat().toFloatArray(), offset(1e-6f));
             // and every sketch encodes in a batch as it does alone, padded only to its own length
             float[] mu = a.mu().toFloatArray();
             int z = model.hparams().zSize();
             for (int s = 0; s < batch.size(); s++) {
                 float[] alone = model.encode(Fixtures.single(batch, s), scope).mu().toFloatArray();
                 for (int k = 0; k < z; k++) {
-                    assertThat(alone[k]).as("sketch %d, z dim %d", s, k).isCloseTo(mu[s * z + k], org.assertj.core.data.Offset.offset(1e-6f));
+                    assertThat(alone[k]).as("sketch %d, z dim %d", s, k)
+                            .isCloseTo(mu[s * z + k], offset(1e-6f));
                 }
             }
         }
@@ -49,7 +52,8 @@ class EncoderLengthsTest {
             for (int row : new int[] {1, 3}) { // sketch 1 has 3 points: S_1 (read last backwards) and S_3 (last forwards)
                 float[] s = batch.strokes().clone();
                 s[((batch.maxLen() + 1) + row) * 5] += 1.5f; // dx of that point of sketch 1
-                float[] changed = model.encode(new Batch(s, batch.lengths(), batch.size(), batch.maxLen()), scope).mu().toFloatArray();
+                Batch moved1 = new Batch(s, batch.lengths(), batch.size(), batch.maxLen());
+                float[] changed = model.encode(moved1, scope).mu().toFloatArray();
                 double moved = 0;
                 for (int k = 0; k < z; k++) {
                     moved = Math.max(moved, Math.abs(changed[z + k] - base[z + k]));
