@@ -23,10 +23,10 @@ import sketchrnn.sample.SketchModel;
                 + " several classes).",
             "Sketches: .json or .svg files, or FILE#I for sketch I of a data file (.npz: of --split)."},
         footer = {"", "Examples:",
-            "  sketchrnn analogy --model runs/cat-pig --a pig-head.svg --b pig.svg --c cat-head.svg \\",
-            "      --out cat.png",
-            "  sketchrnn analogy --model runs/cat-pig --a pig.npz#4 --b pig.npz#9 --c cat.npz#2 \\",
-            "      --count 4 --seed 3 --out analogy.svg"})
+            "  sketchrnn analogy --model runs/cat-pig --a pig-head.svg --b pig.svg \\",
+            "      --c cat-head.svg --out cat.png",
+            "  sketchrnn analogy --model runs/cat-pig --a pig.npz#4 --b pig.npz#9 \\",
+            "      --c cat.npz#2 --count 4 --seed 3 --out analogy.svg"})
 public final class AnalogyVerb implements Callable<Integer> {
     @Mixin
     ModelOption model;

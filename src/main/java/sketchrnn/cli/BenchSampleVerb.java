@@ -38,6 +38,9 @@ public final class BenchSampleVerb implements Callable<Integer> {
             description = "Most points per sketch; 0: the model's max_seq_len (default: ${DEFAULT-VALUE}).")
     int maxLength;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (count < 1 || count > 4096) {
@@ -47,7 +50,8 @@ public final class BenchSampleVerb implements Callable<Integer> {
         try (SketchModel m = model.load()) {
             SamplingBenchmark.Result r = SamplingBenchmark.run(m, count, o);
             HParams h = m.hparams();
-            System.out.println(String.format(Locale.ROOT,
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.println(String.format(Locale.ROOT,
                     "{\"bench\": \"sample\", \"model\": \"%s\", \"dec_model\": \"%s\", \"dec\": %d, \"M\": %d, "
                             + "\"conditional\": %b, \"max_seq_len\": %d, \"temperature\": %s, \"sketches\": %d, "
                             + "\"threads\": \"%s\", "
@@ -61,6 +65,7 @@ public final class BenchSampleVerb implements Callable<Integer> {
                     r.batch().decoderCalls(),
                     r.single().ms(), r.single().msPerSketch(), r.single().msPerStep(), r.single().steps(),
                     r.single().decoderCalls(), r.speedup()));
+            out.flush();
         }
         return 0;
     }

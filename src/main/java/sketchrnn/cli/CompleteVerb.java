@@ -22,10 +22,10 @@ import sketchrnn.sample.SketchModel;
             "--keep N uses only the first N points of the input (to try it on a finished sketch). A full VAE"
                 + " model conditions on the code of the given part; a decoder-only model works too."},
         footer = {"", "Examples:",
-            "  sketchrnn complete --model ../shared/models/sheep.gen.json --input half-sheep.svg \\",
-            "      --count 8 --out endings.png",
-            "  sketchrnn complete --model runs/sheep --input aaron_sheep.npz --index 5 --keep 12 \\",
-            "      --temperature 0.3 --seed 2 --out endings.gif",
+            "  sketchrnn complete --model ../shared/models/sheep.gen.json \\",
+            "      --input half-sheep.svg --count 8 --out endings.png",
+            "  sketchrnn complete --model runs/sheep --input aaron_sheep.npz --index 5 \\",
+            "      --keep 12 --temperature 0.3 --seed 2 --out endings.gif",
             "  sketchrnn complete --model runs/sheep --input start.json --out endings.json"})
 public final class CompleteVerb implements Callable<Integer> {
     @Mixin

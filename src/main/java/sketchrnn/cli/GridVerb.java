@@ -22,11 +22,10 @@ import sketchrnn.sample.SketchModel;
                 + " bilinearly with --linear) and every code is drawn, in one batch. Needs a full VAE model.",
             "Corners: .json or .svg files, or FILE#I for sketch I of a data file (.npz: of --split)."},
         footer = {"", "Examples:",
-            "  sketchrnn grid --model runs/sheep --corners \\",
-            "      aaron_sheep.npz#0,aaron_sheep.npz#1,aaron_sheep.npz#2,aaron_sheep.npz#3 \\",
-            "      --size 5 --out sheet.png",
-            "  sketchrnn grid --model runs/cat-pig --corners cat.svg,pig.svg,pig2.svg,cat2.svg \\",
-            "      --size 7 --linear --cell-size 120 --out sheet.svg"})
+            "  sketchrnn grid --model runs/sheep --size 5 --out sheet.png --corners \\",
+            "      sheep.npz#0,sheep.npz#1,sheep.npz#2,sheep.npz#3",
+            "  sketchrnn grid --model runs/cat-pig --size 7 --linear --cell-size 120 \\",
+            "      --corners cat.svg,pig.svg,pig2.svg,cat2.svg --out sheet.svg"})
 public final class GridVerb implements Callable<Integer> {
     @Mixin
     ModelOption model;

@@ -20,11 +20,13 @@ import sketchrnn.sample.SketchModel;
                 + " model.",
             "A and B: .json or .svg files, or data files with --from-index / --to-index (FILE#I also works)."},
         footer = {"", "Examples:",
-            "  sketchrnn interpolate --model runs/sheep --from aaron_sheep.npz --from-index 1 \\",
-            "      --to aaron_sheep.npz --to-index 7 --steps 10 --out morph.png",
-            "  sketchrnn interpolate --model runs/cat-pig --from cat.svg --to pig.svg --linear \\",
-            "      --out morph.gif",
-            "  sketchrnn interpolate --model runs/sheep --from a.json --to b.json --out morph.json"})
+            "  sketchrnn interpolate --model runs/sheep --from aaron_sheep.npz \\",
+            "      --from-index 1 --to aaron_sheep.npz --to-index 7 --steps 10 \\",
+            "      --out morph.png",
+            "  sketchrnn interpolate --model runs/cat-pig --from cat.svg --to pig.svg \\",
+            "      --linear --out morph.gif",
+            "  sketchrnn interpolate --model runs/sheep --from a.json --to b.json \\",
+            "      --out morph.json"})
 public final class InterpolateVerb implements Callable<Integer> {
     @Mixin
     ModelOption model;

@@ -21,8 +21,8 @@ import sketchrnn.sample.SketchModel;
                 + " temperature, each starting with the input; a .json output holds the reconstructions"
                 + " (temperature by temperature). Needs a full VAE model."},
         footer = {"", "Examples:",
-            "  sketchrnn reconstruct --model runs/sheep --input aaron_sheep.npz --index 3 \\",
-            "      --out sheep-recon.png",
+            "  sketchrnn reconstruct --model runs/sheep --input aaron_sheep.npz \\",
+            "      --index 3 --out sheep-recon.png",
             "  sketchrnn reconstruct --model runs/sheep --input my-sheep.svg \\",
             "      --temperatures 0.1,0.5,1.0 --count 5 --seed 1 --out recon.svg"})
 public final class ReconstructVerb implements Callable<Integer> {

@@ -21,7 +21,8 @@ import sketchrnn.sample.SketchModel;
             "The temperature T trades variety for tidiness: 0.1 tidy and typical, 1.0 the model's own"
                 + " distribution. The seed is printed: pass it back with --seed to draw the same sketches."},
         footer = {"", "Examples:",
-            "  sketchrnn sample --model ../shared/models/sheep.gen.json --count 16 --out sheep.png",
+            "  sketchrnn sample --model ../shared/models/sheep.gen.json --count 16 \\",
+            "      --out sheep.png",
             "  sketchrnn sample --model runs/sheep --count 9 --temperature 0.2 --seed 7 \\",
             "      --out sheep.svg",
             "  sketchrnn sample --model runs/sheep --greedy --out sheep.gif",
