@@ -61,18 +61,7 @@ public final class SamplingBenchmark {
     public static Timing time(SketchModel model, int count, SamplingOptions o, boolean batched) {
         long[] steps = {0};
         BatchSampler.StepObserver counter = (row, point, y, at) -> steps[0]++;
-        List<float[]> zs = null;
-        if (model.conditional()) {
-            zs = new ArrayList<>(count);
-            for (int k = 0; k < count; k++) {
-                java.util.SplittableRandom rng = RandomStreams.forLatent(o.seed(), k);
-                float[] z = new float[model.hparams().zSize()];
-                for (int i = 0; i < z.length; i++) {
-                    z[i] = (float) rng.nextGaussian();
-                }
-                zs.add(z);
-            }
-        }
+        List<float[]> zs = model.latentDraws(o, count);
         long calls = 0;
         long t0 = System.nanoTime();
         if (batched) {

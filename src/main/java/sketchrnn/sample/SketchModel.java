@@ -121,21 +121,20 @@ public final class SketchModel implements AutoCloseable {
      */
     public List<Sketch> sample(int count, SamplingOptions o) {
         checkCount(count, "sketches");
-        List<float[]> zs = null;
-        if (conditional()) {
-            zs = new ArrayList<>(count);
-            for (int k = 0; k < count; k++) {
-                zs.add(standardNormal(RandomStreams.forLatent(o.seed(), k), hparams().zSize()));
-            }
-        }
-        return toSketches(Decoding.decode(network, zs, count, o, 0, null));
+        SamplingOptions opts = options(o);
+        return toSketches(Decoding.decode(network, latentDraws(opts, count), count, opts, 0, null));
     }
 
-    /** As {@link #sample} for the sketch of stream index {@code index} alone (the unbatched path; benchmarks). */
-    Sketch sampleOne(int index, SamplingOptions o) {
-        List<float[]> zs = conditional()
-                ? List.of(standardNormal(RandomStreams.forLatent(o.seed(), index), hparams().zSize())) : null;
-        return toSketches(Decoding.decode(network, zs, 1, o, index, null)).get(0);
+    /** The codes {@code z ~ N(0, I)} that {@link #sample} draws for a conditional model; null for a decoder-only one. */
+    List<float[]> latentDraws(SamplingOptions o, int count) {
+        if (!conditional()) {
+            return null;
+        }
+        List<float[]> zs = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            zs.add(standardNormal(RandomStreams.forLatent(o.seed(), k), hparams().zSize()));
+        }
+        return zs;
     }
 
     /**
@@ -181,7 +180,7 @@ public final class SketchModel implements AutoCloseable {
         for (int i = 0; i < zs.size(); i++) {
             checkCode(zs.get(i), "latent vector " + i);
         }
-        return toSketches(Decoding.decode(network, zs, zs.size(), o, 0, null));
+        return toSketches(Decoding.decode(network, zs, zs.size(), options(o), 0, null));
     }
 
     /** Encodes the sketch (mu) and decodes that code {@code count} times, each from its own stream. */
@@ -216,7 +215,7 @@ public final class SketchModel implements AutoCloseable {
         checkCount(count, "endings");
         Sketch in = SketchInputs.toModelUnits(prefix, this, "the unfinished sketch");
         float[] z = conditional() ? Encoding.meanAndSigma(network, List.of(in)).get(0)[0] : null;
-        return toSketches(Decoding.complete(network, in, z, count, o, null));
+        return toSketches(Decoding.complete(network, in, z, count, options(o), null));
     }
 
     /** Refuses a latent operation on a decoder-only model. */
@@ -237,6 +236,10 @@ public final class SketchModel implements AutoCloseable {
                 throw new BadInputException(what + " has a non-finite value");
             }
         }
+    }
+
+    private static SamplingOptions options(SamplingOptions o) {
+        return java.util.Objects.requireNonNull(o, "sampling options (use SamplingOptions.defaults())");
     }
 
     private static void checkCount(int count, String what) {
