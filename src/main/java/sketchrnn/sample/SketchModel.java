@@ -2,9 +2,13 @@ package sketchrnn.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import sketchrnn.data.BadInputException;
+import sketchrnn.data.Sketch;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.train.Checkpoint;
@@ -15,6 +19,21 @@ import sketchrnn.train.TrainingRun;
  * A trained sketch-rnn model ready to draw: the network, the scale factor that converts model units to
  * the data's units, and where it came from. Loads a project checkpoint or run folder (and, through the
  * interop package, Google's published browser models).
+ *
+ * <p>Drawing (SPEC 5): {@link #sample}, {@link #encode}, {@link #decode}, {@link #reconstruct},
+ * {@link #interpolate}, {@link #analogy} and {@link #complete}. Sketches in and out are stroke-3 in the
+ * data's units (pixels for Quick, Draw!): inputs are divided by {@link #scaleFactor()}, outputs multiplied.
+ * Given sketches need 2 to {@code max_seq_len} points. Latent operations need a full VAE; a decoder-only
+ * model refuses them with a {@link BadInputException}. Many sketches are drawn in one batch (one decoder
+ * step per time step for all of them). Calls may run concurrently from several threads.
+ *
+ * <pre>{@code
+ * try (SketchModel m = SketchModel.load(Path.of("runs/sheep"))) {
+ *     SamplingOptions o = SamplingOptions.defaults().withTemperature(0.3).withSeed(42);
+ *     List<Sketch> sheep = m.sample(16, o);
+ *     List<Sketch> morph = m.decode(SketchModel.interpolate(m.encode(a), m.encode(b), 8, true), o);
+ * }
+ * }</pre>
  */
 public final class SketchModel implements AutoCloseable {
     private final SketchRnn network;
@@ -90,6 +109,156 @@ public final class SketchModel implements AutoCloseable {
     /** The checkpoint the model came from, or null for other sources. */
     public Checkpoint checkpoint() {
         return checkpoint;
+    }
+
+    // ---- drawing (SPEC 5) ----
+
+    /**
+     * {@code count} new sketches: for a conditional model each from its own {@code z ~ N(0, I)} (drawn from
+     * the seed, on a stream apart from the points, so this equals {@link #decode} of the same draws).
+     *
+     * @throws BadInputException when {@code count < 1}
+     */
+    public List<Sketch> sample(int count, SamplingOptions o) {
+        checkCount(count, "sketches");
+        List<float[]> zs = null;
+        if (conditional()) {
+            zs = new ArrayList<>(count);
+            for (int k = 0; k < count; k++) {
+                zs.add(standardNormal(RandomStreams.forLatent(o.seed(), k), hparams().zSize()));
+            }
+        }
+        return toSketches(Decoding.decode(network, zs, count, o, 0, null));
+    }
+
+    /** As {@link #sample} for the sketch of stream index {@code index} alone (the unbatched path; benchmarks). */
+    Sketch sampleOne(int index, SamplingOptions o) {
+        List<float[]> zs = conditional()
+                ? List.of(standardNormal(RandomStreams.forLatent(o.seed(), index), hparams().zSize())) : null;
+        return toSketches(Decoding.decode(network, zs, 1, o, index, null)).get(0);
+    }
+
+    /**
+     * The code of a sketch: the mean {@code mu} of the encoder's distribution (deterministic).
+     *
+     * @throws BadInputException for a decoder-only model, or a sketch with fewer than 2 or more than
+     *                           {@code max_seq_len} points
+     */
+    public float[] encode(Sketch s) {
+        return encodeAll(List.of(s)).get(0);
+    }
+
+    /** A draw {@code mu + sigma * eps} from the encoder's distribution of the sketch, {@code eps} from the seed. */
+    public float[] encode(Sketch s, long seed) {
+        requireEncoder("encode sketches");
+        Sketch in = SketchInputs.toModelUnits(s, this, "the sketch");
+        float[][] musig = Encoding.meanAndSigma(network, List.of(in)).get(0);
+        SplittableRandom rng = RandomStreams.forSketch(seed, 0);
+        float[] z = new float[musig[0].length];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = (float) (musig[0][k] + musig[1][k] * rng.nextGaussian());
+        }
+        return z;
+    }
+
+    /** The codes (mu) of many sketches, in batches. */
+    public List<float[]> encodeAll(List<Sketch> sketches) {
+        requireEncoder("encode sketches");
+        List<Sketch> in = SketchInputs.toModelUnits(sketches, this);
+        List<float[]> out = new ArrayList<>(in.size());
+        for (float[][] ms : Encoding.meanAndSigma(network, in)) {
+            out.add(ms[0]);
+        }
+        return out;
+    }
+
+    /** One sketch per latent vector, all in one batch (sketch k from stream k of the seed). */
+    public List<Sketch> decode(List<float[]> zs, SamplingOptions o) {
+        requireEncoder("decode latent vectors");
+        if (zs == null || zs.isEmpty()) {
+            throw new BadInputException("no latent vectors were given");
+        }
+        for (int i = 0; i < zs.size(); i++) {
+            checkCode(zs.get(i), "latent vector " + i);
+        }
+        return toSketches(Decoding.decode(network, zs, zs.size(), o, 0, null));
+    }
+
+    /** Encodes the sketch (mu) and decodes that code {@code count} times, each from its own stream. */
+    public List<Sketch> reconstruct(Sketch s, int count, SamplingOptions o) {
+        checkCount(count, "reconstructions");
+        float[] z = encode(s);
+        return decode(Collections.nCopies(count, z), o);
+    }
+
+    /**
+     * {@code steps} codes from {@code a} to {@code b}, both ends included as exact copies; spherical (slerp,
+     * the paper's choice) or linear. See {@link Latents#interpolate}.
+     */
+    public static List<float[]> interpolate(float[] a, float[] b, int steps, boolean spherical) {
+        return Latents.interpolate(a, b, steps, spherical);
+    }
+
+    /** {@code z(c) + z(b) - z(a)}: the code that is to c what b is to a (the paper's cat head + pig - pig head). */
+    public float[] analogy(Sketch a, Sketch b, Sketch c) {
+        requireEncoder("do latent arithmetic");
+        List<float[]> z = encodeAll(List.of(a, b, c));
+        return Latents.analogy(z.get(0), z.get(1), z.get(2));
+    }
+
+    /**
+     * {@code count} different endings of an unfinished sketch, the endings only (the first offset of each is
+     * from the prefix's last point: append it to the prefix to get the whole drawing). A conditional model
+     * conditions on the code (mu) of the prefix; a decoder-only model on nothing but the prefix. The whole
+     * drawing has at most the options' maximum length.
+     */
+    public List<Sketch> complete(Sketch prefix, int count, SamplingOptions o) {
+        checkCount(count, "endings");
+        Sketch in = SketchInputs.toModelUnits(prefix, this, "the unfinished sketch");
+        float[] z = conditional() ? Encoding.meanAndSigma(network, List.of(in)).get(0)[0] : null;
+        return toSketches(Decoding.complete(network, in, z, count, o, null));
+    }
+
+    /** Refuses a latent operation on a decoder-only model. */
+    void requireEncoder(String what) {
+        if (!conditional()) {
+            throw new BadInputException(name + " (" + source + ") is a decoder-only model: it has no encoder, so it"
+                    + " cannot " + what + "; use a full VAE model (a .vae.json or a conditional checkpoint)");
+        }
+    }
+
+    private void checkCode(float[] z, String what) {
+        if (z == null || z.length != hparams().zSize()) {
+            throw new BadInputException(what + " has " + (z == null ? 0 : z.length) + " values; model " + name
+                    + " uses " + hparams().zSize());
+        }
+        for (float v : z) {
+            if (!Float.isFinite(v)) {
+                throw new BadInputException(what + " has a non-finite value");
+            }
+        }
+    }
+
+    private static void checkCount(int count, String what) {
+        if (count < 1 || count > 100_000) {
+            throw new BadInputException("the number of " + what + " must be in 1..100000, got " + count);
+        }
+    }
+
+    private List<Sketch> toSketches(List<float[]> flats) {
+        List<Sketch> out = new ArrayList<>(flats.size());
+        for (float[] f : flats) {
+            out.add(SketchInputs.toDataUnits(f, scaleFactor));
+        }
+        return out;
+    }
+
+    private static float[] standardNormal(SplittableRandom rng, int n) {
+        float[] z = new float[n];
+        for (int k = 0; k < n; k++) {
+            z[k] = (float) rng.nextGaussian();
+        }
+        return z;
     }
 
     @Override
