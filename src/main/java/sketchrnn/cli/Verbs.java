@@ -25,6 +25,7 @@ final class Verbs {
         // browser models (interop)
 
         // web studio
+        verbs.add(new ServeVerb());
 
         // speed
         verbs.add(new BenchVerb());

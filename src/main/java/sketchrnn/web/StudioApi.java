@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import sketchrnn.data.Sketch;
 import sketchrnn.model.HParams;
 import sketchrnn.render.Panel;
@@ -278,7 +277,7 @@ final class StudioApi {
         double t = f.number("temperature", DEFAULT_TEMPERATURE, 0, 2);
         boolean greedy = f.bool("greedy", false);
         Long given = f.optionalLong("seed");
-        long seed = given != null ? given : ThreadLocalRandom.current().nextLong(1L << 53);
+        long seed = given != null ? given : SamplingOptions.freshSeed();
         SamplingOptions o = SamplingOptions.defaults().withTemperature(t).withGreedy(greedy).withSeed(seed);
         return new Sampling(o, seed);
     }
@@ -290,6 +289,10 @@ final class StudioApi {
     private Sketch input(RequestFields f, String name, SketchModel m, boolean px, int room) {
         Sketch raw = f.sketch(name, limits.maxPoints());
         Sketch s = px ? PixelUnits.drawingToData(raw) : raw;
+        if (s.size() < 2) {
+            throw ApiException.badRequest("'" + name + "' has only one point" + (px ? " after simplification" : "")
+                    + "; draw a little more (a sketch needs at least 2 points)");
+        }
         int max = m.hparams().maxSeqLen() - room;
         if (s.size() > max) {
             throw ApiException.badRequest(String.format(Locale.ROOT,
