@@ -20,9 +20,13 @@ import sketchrnn.data.BadInputException;
 public record StudioLimits(int maxBodyBytes, int maxPoints, int maxCount, int maxSteps, Duration timeLimit,
                            int httpThreads, int computeThreads, int maxQueued) {
 
-    /** 256 KiB bodies, 2 000 points, 16 sketches, 16 steps, 30 s, 16 HTTP and 2 compute threads, 64 queued. */
+    /**
+     * 256 KiB bodies, 2 000 points, 16 sketches, 16 steps, 30 s, 32 HTTP and 2 compute threads, 24 computations
+     * queued. There are more HTTP threads than compute threads plus queue, so that an overload shows up as a
+     * quick 503 "busy" rather than as connections waiting unseen.
+     */
     public static final StudioLimits DEFAULTS = new StudioLimits(256 * 1024, 2000, 16, 16, Duration.ofSeconds(30),
-            16, 2, 64);
+            32, 2, 24);
 
     public StudioLimits {
         positive("max body bytes", maxBodyBytes);
@@ -51,6 +55,10 @@ public record StudioLimits(int maxBodyBytes, int maxPoints, int maxCount, int ma
 
     public StudioLimits withComputeThreads(int v) {
         return new StudioLimits(maxBodyBytes, maxPoints, maxCount, maxSteps, timeLimit, httpThreads, v, maxQueued);
+    }
+
+    public StudioLimits withMaxQueued(int v) {
+        return new StudioLimits(maxBodyBytes, maxPoints, maxCount, maxSteps, timeLimit, httpThreads, computeThreads, v);
     }
 
     public StudioLimits withMaxBodyBytes(int v) {

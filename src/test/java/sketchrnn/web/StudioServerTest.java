@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sketchrnn.model.HParams;
+import sketchrnn.model.SketchRnn;
+import sketchrnn.sample.SketchModel;
+import sketchrnn.train.ModelState;
 
 /** The server around the API: static files, limits, methods, paths, time limit, robustness, concurrency. */
 class StudioServerTest {
@@ -170,6 +175,51 @@ class StudioServerTest {
             assertThat(c.post("/api/sample", "{\"model\": \"vae\", \"count\": 99}").status()).isEqualTo(400);
             assertThat(c.get("/").status()).isEqualTo(200);
             assertThat(c.get("/api/models").status()).isEqualTo(200);
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void moreComputationsThanTheQueueHoldsAre503BusyAtOnce() throws Exception {
+        // a model that never ends its sketches: every sample runs its full 1000 points
+        HParams hp = HParams.tiny().withConditional(false).withMaxSeqLen(1000);
+        Path file = dir.resolve("endless.ckpt");
+        try (SketchRnn net = SketchRnn.create(hp, 5)) {
+            var b = net.parameters().get("output/b");
+            float[] v = b.toFloatArray();
+            v[2] = -60f;
+            b.set(v);
+            ModelState.capture(net, null, 0, Double.POSITIVE_INFINITY, 20.0, List.of("tiny.npz"), 5, Map.of()).write(file);
+        }
+        StudioModels endless = new StudioModels();
+        endless.add("endless", SketchModel.load(file));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StudioLimits oneAtATime = StudioLimits.DEFAULTS.withComputeThreads(1).withMaxQueued(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (endless; StudioServer busy = StudioTestKit.start(endless, oneAtATime, StudioTestKit.quietLog(log))) {
+            StudioTestKit.Client c = new StudioTestKit.Client(busy);
+            List<Future<StudioTestKit.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> c.post("/api/sample", "{\"model\": \"endless\", \"count\": 16}")));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<StudioTestKit.Answer> f : answers) {
+                StudioTestKit.Answer a = f.get();
+                if (a.status() == 200) {
+                    ok++;
+                    assertThat(a.json().getAsJsonArray("sketches").get(0).getAsJsonArray()).hasSize(1000);
+                } else {
+                    assertThat(a.status()).as(a.text()).isEqualTo(503);
+                    assertThat(a.error()).contains("the server is busy");
+                    refused++;
+                }
+            }
+            assertThat(ok).as("one running and one waiting are served").isBetween(2, 7);
+            assertThat(refused).isPositive();
+            assertThat(c.post("/api/sample", "{\"model\": \"endless\", \"count\": 1}").status()).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).isEmpty();
     }
