@@ -21,6 +21,12 @@ final class Verbs {
         verbs.add(new EvalVerb());
 
         // drawing with a model
+        verbs.add(new SampleVerb());
+        verbs.add(new ReconstructVerb());
+        verbs.add(new InterpolateVerb());
+        verbs.add(new AnalogyVerb());
+        verbs.add(new CompleteVerb());
+        verbs.add(new GridVerb());
 
         // browser models (interop)
 

@@ -25,6 +25,17 @@ final class Decoding {
     private Decoding() {
     }
 
+    /** Counters of a call (benchmarks). */
+    static final class Stats {
+        long decoderCalls;
+    }
+
+    /** As {@link #decode(SketchRnn, List, int, SamplingOptions, int, BatchSampler.StepObserver, Stats)} without counters. */
+    static List<float[]> decode(SketchRnn net, List<float[]> zs, int count, SamplingOptions o, int firstIndex,
+                                BatchSampler.StepObserver observer) {
+        return decode(net, zs, count, o, firstIndex, observer, null);
+    }
+
     /**
      * Sketches from latent vectors (one per z), or {@code count} sketches of a decoder-only model (zs null).
      *
@@ -33,7 +44,7 @@ final class Decoding {
      * @return flat stroke-3 in model units
      */
     static List<float[]> decode(SketchRnn net, List<float[]> zs, int count, SamplingOptions o, int firstIndex,
-                                BatchSampler.StepObserver observer) {
+                                BatchSampler.StepObserver observer, Stats stats) {
         int budget = o.maxLengthFor(net.hparams().maxSeqLen());
         List<float[]> out = new ArrayList<>(count);
         for (int from = 0; from < count; from += MAX_BATCH) {
@@ -60,6 +71,9 @@ final class Decoding {
                 // 2. Sample every sketch from S0 to its end, all at once.
                 BatchSampler sampler = new BatchSampler(net, o).observe(shift(observer, from));
                 out.addAll(sampler.run(session, owner, new BatchSampler.Start(state, z, null, budgets, streams)));
+                if (stats != null) {
+                    stats.decoderCalls += sampler.decodeSteps();
+                }
             }
         }
         return out;

@@ -1,0 +1,89 @@
+package sketchrnn.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sketchrnn.data.BadInputException;
+import sketchrnn.data.Sketch;
+import sketchrnn.render.Panel;
+import sketchrnn.sample.Latents;
+import sketchrnn.sample.SamplingOptions;
+import sketchrnn.sample.SketchModel;
+
+/** {@code sketchrnn grid}: a 2-D sheet of decodings between the codes of four sketches. */
+@Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"A sheet of SIZE x SIZE drawings between four sketches at the corners (top left, top right,"
+                + " bottom left, bottom right): their codes are interpolated along both axes (spherically, or"
+                + " bilinearly with --linear) and every code is drawn, in one batch. Needs a full VAE model.",
+            "Corners: .json or .svg files, or FILE#I for sketch I of a data file (.npz: of --split)."},
+        footer = {"", "Examples:",
+            "  sketchrnn grid --model runs/sheep --size 5 --out sheet.png --corners \\",
+            "      sheep.npz#0,sheep.npz#1,sheep.npz#2,sheep.npz#3",
+            "  sketchrnn grid --model runs/cat-pig --size 7 --linear --cell-size 120 \\",
+            "      --corners cat.svg,pig.svg,pig2.svg,cat2.svg --out sheet.svg"})
+public final class GridVerb implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--corners", required = true, split = ",", paramLabel = "A,B,C,D",
+            description = "Four sketches: top left, top right, bottom left, bottom right.")
+    List<String> corners;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
+            description = "For .npz: train, valid or test (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--size", defaultValue = "5", paramLabel = "N",
+            description = "Drawings per side, 2 to 30 (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--linear", description = "Bilinear instead of spherical interpolation.")
+    boolean linear;
+
+    @Option(names = "--temperature", defaultValue = "0.25", paramLabel = "T",
+            description = "Sampling temperature in (0, 2] (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Mixin
+    DrawingOptions drawing;
+
+    @Mixin
+    DrawingOutput output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        output.check();
+        if (corners.size() != 4) {
+            throw new BadInputException("--corners needs 4 sketches (top left, top right, bottom left, bottom right),"
+                    + " got " + corners.size());
+        }
+        if (size < 2 || size > 30) {
+            throw new BadInputException("--size must be in 2..30, got " + size);
+        }
+        SamplingOptions o = drawing.at(temperature);
+        List<Sketch> sketches = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sketches.add(SketchArgument.read(corners.get(i), split, null, "--corners (" + (i + 1) + ")"));
+        }
+        try (SketchModel m = model.load()) {
+            List<float[]> z = m.encodeAll(sketches);
+            List<float[]> sheet = Latents.sheet(z.get(0), z.get(1), z.get(2), z.get(3), size, !linear);
+            List<Sketch> drawn = m.decode(sheet, o);
+            List<Panel> panels = new ArrayList<>();
+            for (Sketch s : drawn) {
+                panels.add(Panel.of(s));
+            }
+            output.write(panels, size, drawn, m.name() + ", " + size + " x " + size + ", "
+                    + (linear ? "bilinear" : "spherical") + ", " + o.describe(), spec.commandLine().getOut());
+        }
+        return 0;
+    }
+}

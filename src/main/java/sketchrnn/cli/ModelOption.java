@@ -1,0 +1,21 @@
+package sketchrnn.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import sketchrnn.sample.SketchModel;
+
+/**
+ * The {@code --model} option of every verb that draws with a model, in one place (so that it can get a
+ * default, an embedded model, later): a run folder, a {@code .ckpt} checkpoint, or a published browser
+ * model ({@code .gen.json} / {@code .vae.json}).
+ */
+public final class ModelOption {
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "The model: a training run folder, a .ckpt checkpoint, or a browser model (.gen.json, .vae.json).")
+    Path model;
+
+    /** Loads the model; a path that is not a model gives a one-line {@code BadInputException}. */
+    public SketchModel load() {
+        return SketchModel.load(model);
+    }
+}

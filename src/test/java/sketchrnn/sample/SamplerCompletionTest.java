@@ -1,0 +1,83 @@
+package sketchrnn.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import sketchrnn.data.Batch;
+import sketchrnn.data.Sketch;
+import sketchrnn.data.Stroke5;
+import sketchrnn.model.HParams;
+import sketchrnn.render.Panel;
+
+/** Completion: the prefix is read with teacher forcing and kept; endings are drawn from where it ends. */
+class SamplerCompletionTest {
+
+    /** The first ending point is drawn from the distribution the teacher-forced decoder gives after the prefix. */
+    @ParameterizedTest(name = "conditional {0}")
+    @ValueSource(booleans = {true, false})
+    void endingsStartFromTheTeacherForcedStateAfterThePrefix(boolean conditional) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(conditional, "layer_norm"), 31, 4)) {
+            Sketch prefix = SamplerModels.house();
+            List<float[]> firstY = new ArrayList<>();
+            Sketch units = prefix.scaled(0.25f, 0.25f);
+            float[] z = conditional ? m.encode(prefix) : null;
+            Decoding.complete(m.network(), units, z, 3, SamplingOptions.defaults().withSeed(1),
+                    (row, point, y, at) -> {
+                        if (point == 0) {
+                            firstY.add(Arrays.copyOfRange(y, at, at + 21));
+                        }
+                    });
+            assertThat(firstY).hasSize(3);
+            // The whole prefix decoded at once with teacher forcing: the output after S0, P1..Pn.
+            int n = prefix.size();
+            Batch batch = Stroke5.batch(List.of(units), n + 1);
+            try (NDManager scope = NDManager.newBaseManager()) {
+                NDArray zz = z == null ? null : scope.create(z, new Shape(1, 4));
+                float[] y = m.network().decode(batch, zz, false, scope).toFloatArray(); // (1, n+1, 21)
+                for (float[] f : firstY) {
+                    for (int i = 0; i < 21; i++) {
+                        assertThat(f[i]).as("value " + i).isCloseTo(y[n * 21 + i], within(1e-5f));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWholeSketchStartsWithTheUnchangedPrefixAndEndingsDiffer() {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 32, 7.5)) {
+            SamplerModels.neverEnd(m);
+            Sketch prefix = SamplerModels.house();
+            SamplingOptions o = SamplingOptions.defaults().withSeed(6).withTemperature(0.9);
+            List<Sketch> endings = m.complete(prefix, 4, o);
+            assertThat(endings).hasSize(4).doesNotHaveDuplicates();
+            assertThat(m.complete(prefix, 4, o)).isEqualTo(endings);
+            for (Sketch e : endings) {
+                assertThat(e.size()).as("prefix + ending fill max_seq_len").isEqualTo(20 - prefix.size());
+                Sketch whole = Panel.completion(prefix, e, null).sketch();
+                assertThat(whole.prefix(prefix.size())).isEqualTo(prefix);
+            }
+        }
+    }
+
+    @Test
+    void aPrefixAsLongAsTheLimitHasEmptyEndings() {
+        HParams hp = SamplerModels.tiny(false, "lstm");
+        try (SketchModel m = SamplerModels.inMemory(hp, 33, 1)) {
+            SamplerModels.neverEnd(m);
+            List<Sketch> endings = m.complete(SamplerModels.zigzag(20), 2, SamplingOptions.defaults());
+            assertThat(endings).allSatisfy(e -> assertThat(e.size()).isZero());
+            assertThat(m.complete(SamplerModels.zigzag(5), 2, SamplingOptions.defaults().withMaxLength(8)))
+                    .allSatisfy(e -> assertThat(e.size()).isEqualTo(3));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package sketchrnn.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import sketchrnn.model.DecoderState;
+
+/** Thousands of sampling steps keep a bounded number of native arrays alive and leave nothing behind. */
+class SamplerLeakTest {
+
+    @Test
+    void liveArraysStayBoundedOverThousandsOfStepsAndNothingIsLeft() {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 41, 1)) {
+            SamplerModels.neverEnd(m);
+            NDManager own = m.network().parameters().values().iterator().next().getManager();
+            int before = own.getManagedArrays().size();
+            SamplingOptions o = SamplingOptions.defaults().withSeed(1).withMaxLength(2000);
+            List<Integer> live = new ArrayList<>();
+            try (NDManager session = NDManager.newBaseManager()) {
+                NDManager owner = session.newSubManager();
+                var z = owner.randomNormal(new ai.djl.ndarray.types.Shape(3, 4));
+                DecoderState state = m.network().initialState(z, 3, owner);
+                List<SplittableRandom> streams = List.of(new SplittableRandom(1), new SplittableRandom(2),
+                        new SplittableRandom(3));
+                int[] budgets = {2000, 700, 2000}; // one leaves early: the batch is compacted
+                BatchSampler sampler = new BatchSampler(m.network(), o).observe((row, point, y, at) -> {
+                    if (row == 0) {
+                        live.add(session.getManagedArrays().size());
+                    }
+                });
+                List<float[]> out = sampler.run(session, owner, new BatchSampler.Start(state, z, null, budgets, streams));
+                assertThat(out.get(0)).hasSize(3 * 2000);
+                assertThat(out.get(1)).hasSize(3 * 700);
+                assertThat(sampler.decodeSteps()).isEqualTo(2000);
+                assertThat(session.getManagedArrays()).isEmpty();
+            }
+            assertThat(live).hasSize(2000);
+            assertThat(Collections.max(live)).as("arrays alive at any step").isLessThanOrEqualTo(live.get(10) + 2);
+            m.sample(3, o.withMaxLength(300));
+            m.complete(SamplerModels.house(), 3, o.withMaxLength(300));
+            assertThat(own.getManagedArrays().size()).isEqualTo(before);
+        }
+    }
+}
