@@ -107,8 +107,9 @@ public final class TrainingRun {
             log.printf(Locale.ROOT, "%s run %s: %s data %s, %d/%d/%d sketches, scale factor %.4f, N_max %d%n",
                     resumed != null ? "resuming" : "starting", dir, describe(hp), data.names(), data.train().size(),
                     data.valid().size(), data.test().size(), data.scaleFactor(), data.longestLength());
-            log.printf(Locale.ROOT, "model: %,d parameters; from step %d to %d%s%n", model.parameterCount(), start,
-                    o.maxSteps(), o.maxTime() == null ? "" : " or " + o.maxTime().toMinutes() + " min");
+            log.printf(Locale.ROOT, "model: %,d parameters; from step %d%s%s%n", model.parameterCount(), start,
+                    o.maxSteps() == Long.MAX_VALUE ? "" : " to step " + o.maxSteps(),
+                    o.maxTime() == null ? "" : String.format(Locale.ROOT, " for at most %.1f min", o.maxTime().toMillis() / 60000.0));
             // 3. the sketch-specific parts
             Batcher batcher = Batcher.of(data, hp, seed);
             int padTo = hp.maxSeqLen();
