@@ -1,5 +1,6 @@
 package sketchrnn.cli;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import sketchrnn.sample.SketchModel;
                 + " batch's speed-up per sketch.",
         footer = {"", "Examples:",
             "  sketchrnn bench sample --model ../shared/models/sheep.gen.json --count 64",
-            "  sketchrnn bench sample --model runs/sheep --count 20 --temperature 0.25"})
+            "  sketchrnn bench sample --model runs/sheep --count 20 --temperature 0.25",
+            "  sketchrnn bench sample --model ../shared/models/sheep.gen.json --threads 1"})
 public final class BenchSampleVerb implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -38,6 +40,11 @@ public final class BenchSampleVerb implements Callable<Integer> {
             description = "Most points per sketch; 0: the model's max_seq_len (default: ${DEFAULT-VALUE}).")
     int maxLength;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Native (PyTorch intra-op) threads; on a busy machine 1 is often fastest (default: the"
+                    + " engine's, all cores).")
+    Integer threads;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,21 +53,29 @@ public final class BenchSampleVerb implements Callable<Integer> {
         if (count < 1 || count > 4096) {
             throw new BadInputException("--count must be in 1..4096, got " + count);
         }
+        if (threads != null) {
+            if (threads < 1 || threads > 256) {
+                throw new BadInputException("--threads must be in 1..256, got " + threads);
+            }
+        }
         SamplingOptions o = SamplingOptions.defaults().withTemperature(temperature).withSeed(seed).withMaxLength(maxLength);
         try (SketchModel m = model.load()) {
+            if (threads != null) {
+                JniUtils.setNumThreads(threads); // the engine is started now (the model is loaded)
+            }
             SamplingBenchmark.Result r = SamplingBenchmark.run(m, count, o);
             HParams h = m.hparams();
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.println(String.format(Locale.ROOT,
                     "{\"bench\": \"sample\", \"model\": \"%s\", \"dec_model\": \"%s\", \"dec\": %d, \"M\": %d, "
                             + "\"conditional\": %b, \"max_seq_len\": %d, \"temperature\": %s, \"sketches\": %d, "
-                            + "\"threads\": \"%s\", "
+                            + "\"threads\": %d, "
                             + "\"batch\": {\"ms\": %.1f, \"ms_per_sketch\": %.3f, \"ms_per_step\": %.4f, \"steps\": %d, "
                             + "\"decoder_calls\": %d}, "
                             + "\"one_at_a_time\": {\"ms\": %.1f, \"ms_per_sketch\": %.3f, \"ms_per_step\": %.4f, "
                             + "\"steps\": %d, \"decoder_calls\": %d}, \"batch_speedup_per_sketch\": %.2f}",
                     json(m.name()), h.decModel(), h.decRnnSize(), h.numMixture(), m.conditional(), h.maxSeqLen(),
-                    Double.toString(temperature), count, System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                    Double.toString(temperature), count, JniUtils.getNumThreads(),
                     r.batch().ms(), r.batch().msPerSketch(), r.batch().msPerStep(), r.batch().steps(),
                     r.batch().decoderCalls(),
                     r.single().ms(), r.single().msPerSketch(), r.single().msPerStep(), r.single().steps(),
