@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sketchrnn.web.ServeBenchmark;
+import sketchrnn.web.StudioLimits;
 import sketchrnn.web.StudioModels;
 
 /** {@code sketchrnn bench serve}: latency of the web studio's completions under concurrent clients. */
@@ -44,6 +45,11 @@ public final class BenchServeVerb implements Callable<Integer> {
             description = "The server's time limit per request (default: ${DEFAULT-VALUE}).")
     double timeLimit;
 
+    @Option(names = "--native-threads", paramLabel = "N",
+            description = "PyTorch threads per computation (default: the engine's, all cores; 1 is often"
+                    + " fastest when several computations run at once).")
+    Integer nativeThreads;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "The server's compute threads (default: the number of cores).")
     Integer threads;
@@ -59,8 +65,13 @@ public final class BenchServeVerb implements Callable<Integer> {
     public Integer call() throws Exception {
         ServeBenchmark.Options o = new ServeBenchmark.Options(requests, clients, count, temperature, warmup);
         try (StudioModels loaded = ServeVerb.loadModels(models)) {
-            ServeBenchmark.Result r = ServeBenchmark.run(loaded, ServeVerb.limits(timeLimit, threads), o);
-            spec.commandLine().getOut().println(r.toJson());
+            ServeVerb.setNativeThreads(nativeThreads);
+            StudioLimits limits = ServeVerb.limits(timeLimit, threads);
+            ServeBenchmark.Result r = ServeBenchmark.run(loaded, limits, o);
+            String json = r.toJson();
+            spec.commandLine().getOut().println(json.substring(0, json.length() - 1) + ", \"compute_threads\": "
+                    + limits.computeThreads() + ", \"native_threads\": \"" + (nativeThreads == null ? "default" : nativeThreads)
+                    + "\"}");
             spec.commandLine().getOut().flush();
             return r.errors() == 0 ? 0 : 1;
         }

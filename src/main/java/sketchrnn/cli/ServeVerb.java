@@ -50,6 +50,11 @@ public final class ServeVerb implements Callable<Integer> {
             description = "Longest a request may take, queueing included; slower ones get 503 (default: ${DEFAULT-VALUE}).")
     double timeLimit;
 
+    @Option(names = "--native-threads", paramLabel = "N",
+            description = "PyTorch threads per computation (default: the engine's, all cores; 1 is often"
+                    + " fastest when several computations run at once).")
+    Integer nativeThreads;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Model computations run at once (default: the number of cores).")
     Integer threads;
@@ -66,6 +71,7 @@ public final class ServeVerb implements Callable<Integer> {
         StudioLimits limits = limits(timeLimit, threads);
         boolean loopback = isLoopback(host);
         try (StudioModels served = loadModels(models)) {
+            setNativeThreads(nativeThreads);
             try (StudioServer server = StudioServer.start(host, port, served, limits, new PrintStream(System.err, true))) {
                 Thread hook = new Thread(this::stop, "studio-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -119,6 +125,17 @@ public final class ServeVerb implements Callable<Integer> {
                     + " with --models (a .ckpt, a training run folder, a .gen.json or .vae.json, or a folder of them)");
         }
         return defaults;
+    }
+
+    /** Sets PyTorch's intra-op threads (the engine is started: models are loaded); null leaves them. */
+    static void setNativeThreads(Integer n) {
+        if (n == null) {
+            return;
+        }
+        if (n < 1 || n > 256) {
+            throw new BadInputException("--native-threads must be in 1..256, got " + n);
+        }
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
     }
 
     static boolean isLoopback(String host) {
