@@ -526,12 +526,12 @@
     const canvas = $('morph-' + k);
     const p = new Pad(canvas, {
       enabled: () => ui.morph.dataset.enabled === 'true',
-      start: () => {},
+      start: () => { p.picked = null; },
       end: () => drawMorphPad(p),
       redraw: () => drawMorphPad(p),
     });
     p.canvas = canvas;
-    $('clear-' + k).addEventListener('click', () => { p.strokes = []; drawMorphPad(p); });
+    $('clear-' + k).addEventListener('click', () => { p.strokes = []; p.picked = null; drawMorphPad(p); });
     return p;
   });
 
@@ -541,10 +541,14 @@
     drawStrokes(ctx, p.all(), INK, 6);
   }
 
-  /** Puts a gallery sketch in a morph box, at the model's size when it fits. */
+  /**
+   * Puts a gallery sketch in a morph box (shrunk to fit when it is larger than the box); the morph uses the
+   * sketch itself, at the model's own size, unless one draws more in the box.
+   */
   function pickForMorph(k) {
     const s3 = app.viewer.sketch;
     if (!s3) { status('Pick a sketch in the gallery first.'); return; }
+    morphPads[k].picked = s3;
     const strokes = toStrokes(s3);
     morphPads[k].strokes = transformed(strokes, fit([strokes], SIZE, 0.06, 1)).map((s) => s.map(([x, y]) => [round2(x), round2(y)]));
     drawMorphPad(morphPads[k]);
@@ -565,7 +569,8 @@
     status(`${m.id} is morphing in ${ui.steps.value} steps…`);
     try {
       const answer = await api('/api/interpolate', {
-        model: m.id, from: toStroke3(a.strokes), to: toStroke3(b.strokes), steps: Number(ui.steps.value),
+        model: m.id, from: a.picked || toStroke3(a.strokes), to: b.picked || toStroke3(b.strokes),
+        steps: Number(ui.steps.value),
         temperature: temperature(), spherical: ui.spherical.checked,
       });
       if (generation !== app.morph.generation) return;

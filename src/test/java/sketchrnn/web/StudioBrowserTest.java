@@ -294,11 +294,12 @@ class StudioBrowserTest {
         var image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).as("a PNG the JDK can read").isNotNull();
         assertThat(image.getWidth()).isEqualTo(4 * 256);
+        Files.write(Path.of("target/studio-gallery.png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
     @Order(5)
-    void twoGallerySketchesMorphIntoEachOther() {
+    void twoGallerySketchesMorphIntoEachOther() throws Exception {
         byId("pick-a").click();
         driver.findElements(By.cssSelector("#gallery canvas")).get(5).click();
         byId("pick-b").click();
@@ -308,6 +309,8 @@ class StudioBrowserTest {
         byId("run-morph").click();
         wait.until(d -> intAttr("morph-row", "data-count") == steps);
         assertThat(driver.findElements(By.cssSelector("#morph-row canvas"))).hasSize(steps);
+        wait.until(d -> byId("status").getText().startsWith("Morph of"));
+        Files.write(Path.of("target/studio-morph.png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
