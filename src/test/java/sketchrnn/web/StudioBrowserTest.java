@@ -62,6 +62,8 @@ class StudioBrowserTest {
     static ChromeDriver driver;
     static Waiter wait;
     static Path downloads;
+    /** The model the page starts with: the tiny conditional one, or the one of -Dstudio.model. */
+    static String mainId;
     static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
 
     @BeforeAll
@@ -70,8 +72,11 @@ class StudioBrowserTest {
         Assumptions.assumeTrue(CHROMEDRIVER.canExecute(), "skipped: no chromedriver at " + CHROMEDRIVER);
         models = new StudioModels();
         String chosen = System.getProperty("studio.model");
-        models.add("vae", chosen == null || chosen.isBlank() ? SketchModel.load(lively(dir.resolve("vae.ckpt")))
-                : SketchModel.load(Path.of(chosen)));
+        if (chosen == null || chosen.isBlank()) {
+            mainId = models.add("vae", SketchModel.load(lively(dir.resolve("vae.ckpt"))));
+        } else {
+            mainId = models.add(ModelFiles.idOf(Path.of(chosen)), SketchModel.load(Path.of(chosen)));
+        }
         models.add("gen", SketchModel.load(StudioTestKit.checkpoint(dir, "gen.ckpt", false, 60, 2)));
         server = StudioTestKit.start(models, StudioLimits.DEFAULTS, StudioTestKit.quietLog(LOG));
 
@@ -235,7 +240,7 @@ class StudioBrowserTest {
                 "return window.studio.app.finish.endings.reduce((n, e) => n + e.total, 0);");
         assertThat(total).isPositive();
         assertThat(intAttr("pad", "data-ending-points")).as("every point of every ending was drawn").isEqualTo((int) total);
-        assertThat(byId("status").getText()).contains("endings from vae");
+        assertThat(byId("status").getText()).contains("endings from " + mainId);
 
         Path shot = Path.of(System.getProperty("studio.screenshot", "target/studio.png"));
         Files.createDirectories(shot.toAbsolutePath().getParent());
@@ -320,7 +325,7 @@ class StudioBrowserTest {
         assertThat(attr("morph", "data-enabled")).isEqualTo("false");
         assertThat(byId("run-morph").isEnabled()).isFalse();
         assertThat(byId("morph-note").getText()).contains("decoder-only");
-        choose("model", "vae");
-        assertThat(attr("morph", "data-enabled")).isEqualTo("true");
+        choose("model", mainId);
+        assertThat(attr("morph", "data-enabled")).isEqualTo(String.valueOf(models.get(mainId).conditional()));
     }
 }
