@@ -82,6 +82,9 @@ public final class ServeVerb implements Callable<Integer> {
                 }
                 out.println("serving " + served.size() + " model" + (served.size() == 1 ? "" : "s") + " ("
                         + String.join(", ", served.ids()) + ") at " + server.uri());
+                for (String id : served.ids()) {
+                    out.println("  " + id + ": " + served.units(id));
+                }
                 out.println("open " + server.uri() + " in a browser; Ctrl+C stops the server");
                 out.flush();
                 stop.await();

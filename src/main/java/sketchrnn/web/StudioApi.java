@@ -24,7 +24,7 @@ import sketchrnn.sample.SketchModel;
  * compute threads under the time limit. See docs/usage-web.md for the requests and answers.
  *
  * <p>Sketches travel as stroke-3 arrays {@code [[dx, dy, p], ...]}, by default in the page's canvas pixels
- * ({@code "units": "px"}, converted by {@link PixelUnits}), or in the model's data units
+ * ({@code "units": "px"}, converted by the model's {@link PixelUnits}), or in the model's data units
  * ({@code "units": "data"}, passed through unchanged).
  */
 final class StudioApi {
@@ -75,6 +75,10 @@ final class StudioApi {
             o.addProperty("name", m.name());
             o.addProperty("conditional", m.conditional());
             o.addProperty("scale_factor", m.scaleFactor());
+            PixelUnits u = models.units(e.getKey());
+            o.addProperty("data_units_per_px", u.dataUnitsPerPixel());
+            o.addProperty("typical_size", u.typicalSize());
+            o.addProperty("typical_size_measured", u.measured());
             o.add("hparams", hparams(m.hparams()));
             list.add(o);
         }
@@ -88,8 +92,8 @@ final class StudioApi {
         out.add("limits", l);
         JsonObject canvas = new JsonObject();
         canvas.addProperty("size_px", PixelUnits.CANVAS_PX);
-        canvas.addProperty("data_units_per_px", PixelUnits.DATA_UNITS_PER_PIXEL);
-        canvas.addProperty("rdp_epsilon_data_units", PixelUnits.RDP_EPSILON);
+        canvas.addProperty("fill", PixelUnits.FILL);
+        canvas.addProperty("rdp_epsilon_px", PixelUnits.RDP_EPSILON_PX);
         out.add("canvas", canvas);
         return Reply.ok(out);
     }
@@ -117,7 +121,7 @@ final class StudioApi {
         SketchModel m = model(id);
         int count = f.integer("count", DEFAULT_SAMPLE_COUNT, 1, limits.maxCount());
         Sampling s = sampling(f);
-        boolean px = pixels(f);
+        PixelUnits px = pixels(f, id);
         return () -> timed(m, s, px, o -> {
             o.add("sketches", sketches(m.sample(count, s.options()), px));
         }, id);
@@ -128,7 +132,7 @@ final class StudioApi {
                 "units"));
         String id = modelId(f);
         SketchModel m = model(id);
-        boolean px = pixels(f);
+        PixelUnits px = pixels(f, id);
         Sketch prefix = input(f, "sketch", m, px, 1);
         int count = f.integer("count", DEFAULT_ENDINGS, 1, limits.maxCount());
         Sampling s = sampling(f);
@@ -143,7 +147,7 @@ final class StudioApi {
                 "units"));
         String id = modelId(f);
         SketchModel m = conditionalModel(id, "reconstruct");
-        boolean px = pixels(f);
+        PixelUnits px = pixels(f, id);
         Sketch in = input(f, "sketch", m, px, 0);
         int count = f.integer("count", DEFAULT_ENDINGS, 1, limits.maxCount());
         Sampling s = sampling(f);
@@ -158,7 +162,7 @@ final class StudioApi {
                 "greedy", "spherical", "units"));
         String id = modelId(f);
         SketchModel m = conditionalModel(id, "interpolate");
-        boolean px = pixels(f);
+        PixelUnits px = pixels(f, id);
         Sketch from = input(f, "from", m, px, 0);
         Sketch to = input(f, "to", m, px, 0);
         int steps = f.integer("steps", DEFAULT_STEPS, 2, limits.maxSteps());
@@ -235,11 +239,11 @@ final class StudioApi {
      * run in parallel: SketchModel's calls are safe from several threads (each uses its own NDManager and its
      * own random streams; the parameters are only read).
      */
-    private Reply timed(SketchModel m, Sampling s, boolean px, Body body, String id) {
+    private Reply timed(SketchModel m, Sampling s, PixelUnits px, Body body, String id) {
         long t0 = System.nanoTime();
         JsonObject o = new JsonObject();
         o.addProperty("model", id);
-        o.addProperty("units", px ? "px" : "data");
+        o.addProperty("units", px != null ? "px" : "data");
         o.addProperty("temperature", s.options().temperature());
         o.addProperty("greedy", s.options().greedy());
         o.addProperty("seed", s.seed());
@@ -269,8 +273,9 @@ final class StudioApi {
         return m;
     }
 
-    private static boolean pixels(RequestFields f) {
-        return f.string("units", "px", UNITS).equals("px");
+    /** The request's pixel scale, or null when it speaks the model's data units. */
+    private PixelUnits pixels(RequestFields f, String id) {
+        return f.string("units", "px", UNITS).equals("px") ? models.units(id) : null;
     }
 
     private static Sampling sampling(RequestFields f) {
@@ -286,23 +291,23 @@ final class StudioApi {
      * A sketch of the request in the model's data units; pixels are converted and simplified. It must leave
      * {@code room} steps of the model's {@code max_seq_len}.
      */
-    private Sketch input(RequestFields f, String name, SketchModel m, boolean px, int room) {
+    private Sketch input(RequestFields f, String name, SketchModel m, PixelUnits px, int room) {
         Sketch raw = f.sketch(name, limits.maxPoints());
-        Sketch s = px ? PixelUnits.drawingToData(raw) : raw;
+        Sketch s = px != null ? px.drawingToData(raw) : raw;
         if (s.size() < 2) {
-            throw ApiException.badRequest("'" + name + "' has only one point" + (px ? " after simplification" : "")
+            throw ApiException.badRequest("'" + name + "' has only one point" + (px != null ? " after simplification" : "")
                     + "; draw a little more (a sketch needs at least 2 points)");
         }
         int max = m.hparams().maxSeqLen() - room;
         if (s.size() > max) {
             throw ApiException.badRequest(String.format(Locale.ROOT,
                     "'%s' has %d points%s; the model reads at most %d", name, s.size(),
-                    px ? " after simplification" : "", max));
+                    px != null ? " after simplification" : "", max));
         }
         return s;
     }
 
-    private static JsonArray sketches(List<Sketch> list, boolean px) {
+    private static JsonArray sketches(List<Sketch> list, PixelUnits px) {
         JsonArray a = new JsonArray();
         for (Sketch s : list) {
             a.add(sketch(s, px));
@@ -310,9 +315,9 @@ final class StudioApi {
         return a;
     }
 
-    /** A sketch as stroke-3 JSON, in pixels (rounded to 0.01) or data units. */
-    static JsonArray sketch(Sketch data, boolean px) {
-        Sketch s = px ? PixelUnits.dataToPixels(data) : data;
+    /** A sketch as stroke-3 JSON (numbers rounded to 0.01), in pixels when {@code px} is given, else in data units. */
+    static JsonArray sketch(Sketch data, PixelUnits px) {
+        Sketch s = px != null ? px.dataToPixels(data) : data;
         JsonArray a = new JsonArray();
         for (int i = 0; i < s.size(); i++) {
             JsonArray p = new JsonArray();

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import sketchrnn.sample.SketchModel;
 
 /**
@@ -13,6 +14,7 @@ import sketchrnn.sample.SketchModel;
  */
 public final class StudioModels implements AutoCloseable {
     private final Map<String, SketchModel> byId = new LinkedHashMap<>();
+    private final Map<String, PixelUnits> units = new ConcurrentHashMap<>();
 
     /** Adds a model under {@code id}, or under {@code id-2}, {@code id-3}, ... when the id is taken; returns the id used. */
     public String add(String id, SketchModel model) {
@@ -43,6 +45,20 @@ public final class StudioModels implements AutoCloseable {
         return byId.get(id);
     }
 
+    /** How canvas pixels map to this model's data units: measured on first use ({@link PixelUnits#measure}), then kept. */
+    public PixelUnits units(String id) {
+        SketchModel m = byId.get(id);
+        if (m == null) {
+            throw new IllegalArgumentException("no model " + id);
+        }
+        return units.computeIfAbsent(id, k -> PixelUnits.measure(m));
+    }
+
+    /** Fixes the canvas scale of a model instead of measuring it. */
+    public void setUnits(String id, PixelUnits u) {
+        units.put(id, u);
+    }
+
     public List<String> ids() {
         return new ArrayList<>(byId.keySet());
     }
@@ -69,5 +85,6 @@ public final class StudioModels implements AutoCloseable {
             m.close();
         }
         byId.clear();
+        units.clear();
     }
 }

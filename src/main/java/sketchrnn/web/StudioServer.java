@@ -92,6 +92,9 @@ public final class StudioServer implements AutoCloseable {
         }
         InetAddress address = InetAddress.getByName(host);
         Assets assets = Assets.load();
+        for (String id : models.ids()) {
+            models.units(id); // measure each model's sketch size now, not during someone's first request
+        }
         ThreadPoolExecutor httpPool = new ThreadPoolExecutor(limits.httpThreads(), limits.httpThreads(), 30,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("studio-http-"));
         ThreadPoolExecutor computePool = new ThreadPoolExecutor(limits.computeThreads(), limits.computeThreads(), 30,

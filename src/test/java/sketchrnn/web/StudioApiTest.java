@@ -82,6 +82,10 @@ class StudioApiTest {
         assertThat(gen.get("conditional").getAsBoolean()).isFalse();
         assertThat(o.getAsJsonObject("limits").get("max_count").getAsInt()).isEqualTo(StudioLimits.DEFAULTS.maxCount());
         assertThat(o.getAsJsonObject("canvas").get("size_px").getAsInt()).isEqualTo(PixelUnits.CANVAS_PX);
+        // each model's canvas scale: its measured sketch size over 80% of the canvas
+        double size = vae.get("typical_size").getAsDouble();
+        assertThat(size).isPositive();
+        assertThat(vae.get("data_units_per_px").getAsDouble()).isCloseTo(size / (0.8 * 512), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     // ---- POST /api/sample ----
@@ -107,11 +111,12 @@ class StudioApiTest {
         JsonArray px = client.post("/api/sample", req + "}").json().getAsJsonArray("sketches").get(0).getAsJsonArray();
         JsonArray data = client.post("/api/sample", req + ", \"units\": \"data\"}").json().getAsJsonArray("sketches")
                 .get(0).getAsJsonArray();
+        double k = models.units("gen").dataUnitsPerPixel();
         assertThat(px.size()).isEqualTo(data.size()).isPositive();
         for (int i = 0; i < px.size(); i++) {
             double d = data.get(i).getAsJsonArray().get(0).getAsDouble();
             double p = px.get(i).getAsJsonArray().get(0).getAsDouble();
-            assertThat(p * PixelUnits.DATA_UNITS_PER_PIXEL).isCloseTo(d, org.assertj.core.data.Offset.offset(0.02));
+            assertThat(p * k).isCloseTo(d, org.assertj.core.data.Offset.offset(0.01 * k + 0.01));
         }
     }
 
