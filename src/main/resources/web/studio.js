@@ -24,7 +24,7 @@
 
   const app = {
     models: [], limits: null,
-    finish: { history: [], endings: [], prefix: null, generation: 0 },
+    finish: { history: [], endings: [], prefix: null, generation: 0, focus: null },
     redraws: [],
     gallery: { sketches: [], chosen: -1, generation: 0 },
     viewer: { sketch: null, strokes: [], progress: 0, run: 0 },
@@ -263,8 +263,11 @@
     const ctx = padCtx();
     clear(ctx, SIZE);
     drawStrokes(ctx, pad.all(), INK, 4);
-    ctx.globalAlpha = 0.9;
-    for (const e of finish.endings) drawStrokes(ctx, e.strokes, e.color, 3.5, e.progress);
+    // all endings at once, or the one whose card the pointer is on, the others faint
+    finish.endings.forEach((e, i) => {
+      ctx.globalAlpha = finish.focus === null ? 0.8 : (i === finish.focus ? 1 : 0.12);
+      drawStrokes(ctx, e.strokes, e.color, 3.5, e.progress);
+    });
     ctx.globalAlpha = 1;
   }
 
@@ -281,6 +284,7 @@
     finish.generation++;
     finish.endings = [];
     finish.prefix = null;
+    finish.focus = null;
     ui.endings.replaceChildren();
     ui.endings.dataset.count = '0';
     invalidate('finish');
@@ -341,6 +345,8 @@
       keep.textContent = 'Keep';
       keep.addEventListener('click', () => { if (generation === finish.generation) keepEnding(i); });
       card.append(canvas, keep);
+      card.addEventListener('pointerenter', () => { finish.focus = i; drawPad(); });
+      card.addEventListener('pointerleave', () => { if (finish.focus === i) { finish.focus = null; drawPad(); } });
       e.card = canvas;
       return card;
     });
