@@ -322,6 +322,7 @@ class StudioBrowserTest {
     @Test
     @Order(6)
     void aDecoderOnlyModelDisablesTheMorphWithANote() {
+        byId("tab-morph").click();
         choose("model", "gen");
         assertThat(attr("morph", "data-enabled")).isEqualTo("false");
         assertThat(byId("run-morph").isEnabled()).isFalse();
