@@ -179,6 +179,12 @@
   }
 
   const model = () => app.models.find((m) => m.id === ui.model.value);
+
+  // A page opened as /?seed=42 asks with seeds 42, 43, 44, ... so that a session can be repeated exactly;
+  // otherwise the server picks a fresh seed for every request (and says which).
+  const seedParam = new URLSearchParams(window.location.search).get('seed');
+  let nextSeed = seedParam !== null && /^\d{1,15}$/.test(seedParam) ? Number(seedParam) : null;
+  const seed = () => (nextSeed === null ? {} : { seed: nextSeed++ });
   const temperature = () => Number(ui.temperature.value);
 
   // ---------------------------------------------------------------- a drawing pad
@@ -302,7 +308,7 @@
     let answer;
     try {
       answer = await api('/api/complete', {
-        model: m.id, sketch: toStroke3(pad.strokes), count, temperature: temperature(),
+        model: m.id, sketch: toStroke3(pad.strokes), count, temperature: temperature(), ...seed(),
       });
     } catch (e) {
       if (generation === finish.generation) { updatePadState('error'); status(e.message, true); }
@@ -411,7 +417,7 @@
     status(`${m.id} is redrawing your drawing…`);
     try {
       const answer = await api('/api/reconstruct', {
-        model: m.id, sketch: toStroke3(pad.strokes), count: 4, temperature: temperature(),
+        model: m.id, sketch: toStroke3(pad.strokes), count: 4, temperature: temperature(), ...seed(),
       });
       clearRedraws();
       ui.redrawsTitle.hidden = false;
@@ -459,7 +465,7 @@
     status(`${m.id} is drawing ${count} new sketches…`);
     let answer;
     try {
-      answer = await api('/api/sample', { model: m.id, count, temperature: temperature() });
+      answer = await api('/api/sample', { model: m.id, count, temperature: temperature(), ...seed() });
     } catch (e) {
       if (generation === app.gallery.generation) status(e.message, true);
       return;
@@ -577,7 +583,7 @@
       const answer = await api('/api/interpolate', {
         model: m.id, from: a.picked || toStroke3(a.strokes), to: b.picked || toStroke3(b.strokes),
         steps: Number(ui.steps.value),
-        temperature: temperature(), spherical: ui.spherical.checked,
+        temperature: temperature(), spherical: ui.spherical.checked, ...seed(),
       });
       if (generation !== app.morph.generation) return;
       app.morph.sketches = answer.sketches;

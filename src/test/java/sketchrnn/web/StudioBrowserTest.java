@@ -47,7 +47,7 @@ import sketchrnn.train.ModelState;
  *
  * <p>{@code -Dstudio.model=PATH} serves that model (e.g. a trained run) instead of the tiny one, and
  * {@code -Dstudio.screenshot=PATH} says where the screenshot of the page with endings goes (default:
- * {@code target/studio.png}).
+ * {@code target/studio.png}); {@code -Dstudio.seed=N} opens the page as {@code /?seed=N} (repeatable answers).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudioBrowserTest {
@@ -96,7 +96,8 @@ class StudioBrowserTest {
                 .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
         driver = new ChromeDriver(service, options);
         wait = new Waiter(Duration.ofSeconds(60));
-        driver.get(server.uri().toString());
+        String seed = System.getProperty("studio.seed", "");
+        driver.get(server.uri() + (seed.isBlank() ? "" : "?seed=" + seed));
         wait.until(d -> "1".equals(body().getDomAttribute("data-ready")));
     }
 
