@@ -3,15 +3,13 @@ package sketchrnn.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.TrainingData;
-import sketchrnn.model.SketchRnn;
-import sketchrnn.train.Checkpoint;
+import sketchrnn.sample.SketchModel;
 import sketchrnn.train.Evaluation;
-import sketchrnn.train.ModelState;
-import sketchrnn.train.TrainingRun;
 
 /** {@code sketchrnn eval}: a model's losses on a split of a data set, as one JSON line. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,9 +17,11 @@ import sketchrnn.train.TrainingRun;
                 + "recon_loss, offset_loss, pen_loss, kl_loss, count.",
         footer = {"", "Examples:",
                 "  sketchrnn eval --model runs/sheep --data ../shared/data/aaron_sheep.npz --split test",
-                "  sketchrnn eval --model runs/sheep/last.ckpt --data ../shared/data/aaron_sheep.npz --split valid"})
+                "  sketchrnn eval --model runs/sheep/last.ckpt --data ../shared/data/aaron_sheep.npz --split valid",
+                "  sketchrnn eval --model sheep.vae.json --data ../shared/data/aaron_sheep.npz"})
 public final class EvalVerb implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "RUN_DIR|CHECKPOINT", description = "A run folder (its best.ckpt) or a checkpoint.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "A run folder (its best.ckpt), a checkpoint, or a browser model (.gen.json / .vae.json).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.npz", description = "Data set (sketch-rnn .npz).")
@@ -36,13 +36,18 @@ public final class EvalVerb implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the latent noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        Checkpoint c = Checkpoint.read(TrainingRun.checkpointOf(model));
-        TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), c.hparams().maxSeqLen(), c.scaleFactor());
-        try (SketchRnn m = ModelState.restore(c)) {
-            Evaluation.Result r = Evaluation.evaluate(m, d.split(split), batch, c.hparams().maxSeqLen(), seed);
-            System.out.println(r.toJson());
+        try (SketchModel m = SketchModel.load(model)) {
+            // the model's own max_seq_len (longer sketches are dropped) and scale factor (data to model units)
+            int maxSeqLen = m.hparams().maxSeqLen();
+            TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), maxSeqLen, m.scaleFactor());
+            Evaluation.Result r = Evaluation.evaluate(m.network(), d.split(split), batch, maxSeqLen, seed);
+            spec.commandLine().getOut().println(r.toJson());
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

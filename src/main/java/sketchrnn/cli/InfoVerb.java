@@ -26,12 +26,16 @@ import sketchrnn.data.SketchStats;
         description = {"Describe a data file: sketches per split, points per sketch (min, median, max) and the "
                 + "scale factor (np.std of all dx and dy, pooled: "
                 + "over the train split for .npz, over all sketches otherwise).",
-            "Files: sketch-rnn .npz, Quick, Draw! .ndjson (raw or simplified) and .bin, and JSON stroke-3 sketches (.json)."},
+            "Files: sketch-rnn .npz, Quick, Draw! .ndjson (raw or simplified) and .bin, and JSON stroke-3 sketches (.json).",
+            "Or describe a model: a browser model (.gen.json / .vae.json), a checkpoint (.ckpt) or a run folder: "
+                + "kind, hyperparameters, parameters, size on disk, training step, scale factor, data sets, losses."},
         footer = {"", "Examples:",
             "  sketchrnn info aaron_sheep.npz",
             "  sketchrnn info quickdraw/raw/cat.ndjson",
             "  sketchrnn info quickdraw/bed-one.simplified.bin",
-            "  sketchrnn info my-sketches.json"})
+            "  sketchrnn info my-sketches.json",
+            "  sketchrnn info ../shared/models/sheep.gen.json",
+            "  sketchrnn info runs/sheep"})
 public class InfoVerb implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The file to describe.")
     Path file;
@@ -53,11 +57,20 @@ public class InfoVerb implements Callable<Integer> {
      * sketch file).
      */
     protected void describe(Path path, PrintWriter out) {
+        if (ModelInfo.isBrowserModel(path)) {
+            ModelInfo.describeBrowserModel(path, out);
+            return;
+        }
+        if (ModelInfo.isCheckpoint(path)) {
+            ModelInfo.describeCheckpoint(path, out);
+            return;
+        }
         if (SketchFiles.kind(path) != null) {
             describeDataFile(path, out);
             return;
         }
-        throw new BadInputException(path + ": not a file info knows; expected .npz, .ndjson, .bin or .json");
+        throw new BadInputException(path + ": not a file info knows; expected .npz, .ndjson, .bin or .json, a model "
+                + "(.gen.json, .vae.json, .ckpt) or a run folder");
     }
 
     /** Prints the description of a data file (any {@link SketchFiles.Kind}). */

@@ -29,6 +29,8 @@ final class Verbs {
         verbs.add(new GridVerb());
 
         // browser models (interop)
+        verbs.add(new TraceVerb());
+        verbs.add(new ExportVerb());
 
         // web studio
         verbs.add(new ServeVerb());

@@ -10,7 +10,12 @@
  *   <li>{@link sketchrnn.interop.BrowserLayout}: which arrays a file holds, in which order, with which shapes.</li>
  *   <li>{@link sketchrnn.interop.BrowserInfo}, {@link sketchrnn.interop.ExportInfo}: the info fields.</li>
  *   <li>{@link sketchrnn.interop.Int16Codec}: the int16 quantisation and base64 of the weights.</li>
+ *   <li>{@link sketchrnn.interop.MixtureTrace}: the mixture a model predicts at every step of a sketch, in the
+ *       layout of the runtime's reference traces ({@code sketchrnn trace}), to compare with the runtime.</li>
  * </ul>
+ *
+ * <p>Loading a file as a runnable model is {@code sketchrnn.sample.BrowserModelLoader} (through
+ * {@code SketchModel.load}).
  *
  * <p>Run-time semantics of these files (checked against the runtime's traces in the tests): inputs are
  * {@code [dx / scale_factor, dy / scale_factor, p1, p2, p3]}; the LSTM computes {@code [x ; h] . [W_xh ; W_hh] + bias}

@@ -31,6 +31,7 @@ final class Decoder {
     private final int zSize;
     private final double inputKeep;
     private final double outputKeep;
+    private volatile boolean tanhZ;
 
     Decoder(HParams hp) {
         conditional = hp.conditional();
@@ -44,6 +45,15 @@ final class Decoder {
         return cell;
     }
 
+    /** See {@link SketchRnn#setTanhZBeforeInitialState}. */
+    void setTanhZ(boolean value) {
+        tanhZ = value;
+    }
+
+    boolean tanhZ() {
+        return tanhZ;
+    }
+
     List<ParameterSpec> parameters() {
         List<ParameterSpec> specs = new ArrayList<>();
         if (conditional) {
@@ -54,12 +64,17 @@ final class Decoder {
         return specs;
     }
 
-    /** Eq. 4: the state before the first step, from z (B, Nz); zeros for unconditional models. */
+    /**
+     * Eq. 4: the state before the first step, from z (B, Nz); zeros for unconditional models. With
+     * {@link #setTanhZ} the layer reads tanh(z) instead (browser files before version 6); the z appended to
+     * the decoder's inputs stays as it is.
+     */
     NDList initialState(Weights w, NDArray z, int batchSize, NDManager scope, DataType dtype) {
         if (!conditional) {
             return cell.zeroState(batchSize, scope, dtype);
         }
-        return cell.split(linear(z, w.get("dec_init/w").transpose(), w.get("dec_init/b")).tanh()); // (B, stateSize)
+        NDArray in = tanhZ ? z.tanh() : z;                                             // (B, Nz)
+        return cell.split(linear(in, w.get("dec_init/w").transpose(), w.get("dec_init/b")).tanh()); // (B, stateSize)
     }
 
     /**

@@ -64,8 +64,16 @@ public final class SketchRnn implements AutoCloseable {
         return create(hp, seed, DataType.FLOAT32);
     }
 
-    /** As {@link #create(HParams, long)} in another precision: FLOAT64 for gradient checks. */
-    static SketchRnn create(HParams hp, long seed, DataType dtype) {
+    /**
+     * As {@link #create(HParams, long)} in another precision: FLOAT64 for gradient checks, and for comparing a
+     * published model with the browser runtime's own float32 arithmetic (whose summation order differs from
+     * the engine's, so a float32 model drifts a little further from it). Callers of {@link #decodeStep} and
+     * {@link #initialState} give z in this precision ({@link #dataType()}); inputs are converted.
+     */
+    public static SketchRnn create(HParams hp, long seed, DataType dtype) {
+        if (dtype != DataType.FLOAT32 && dtype != DataType.FLOAT64) {
+            throw new IllegalArgumentException("a model computes in FLOAT32 or FLOAT64, not " + dtype);
+        }
         SketchRnn model = new SketchRnn(hp, dtype);
         SplittableRandom random = new SplittableRandom(seed);
         for (ParameterSpec spec : model.parameterSpecs()) {
@@ -99,6 +107,11 @@ public final class SketchRnn implements AutoCloseable {
         return hp;
     }
 
+    /** The precision of the parameters and of every computation: FLOAT32 unless created otherwise. */
+    public DataType dataType() {
+        return dtype;
+    }
+
     /** Every trainable parameter by name, fixed order; the arrays are the model's own (requiresGradient). */
     public Map<String, NDArray> parameters() {
         return Collections.unmodifiableMap(parameters);
@@ -110,6 +123,22 @@ public final class SketchRnn implements AutoCloseable {
             n += p.size();
         }
         return n;
+    }
+
+    /**
+     * Makes the initial-state layer read {@code tanh(z)} instead of z: {@code [c_0 ; h_0] = tanh(tanh(z)·W_z + b_z)},
+     * as the browser runtimes do for VAE files older than format version 6 (SPEC 6). Only the initial state
+     * changes: the z appended to every decoder input is z itself. Honoured by {@link #initialState}, by the
+     * training and evaluation pass ({@link #loss}) and by {@link #decode}. Off for models this project creates;
+     * set by the browser model loader, not saved in checkpoints. No effect on unconditional models.
+     */
+    public void setTanhZBeforeInitialState(boolean value) {
+        decoder.setTanhZ(value);
+    }
+
+    /** True when the initial-state layer reads tanh(z) (see {@link #setTanhZBeforeInitialState}). */
+    public boolean tanhZBeforeInitialState() {
+        return decoder.tanhZ();
     }
 
     /** The mixture density head, to turn decoder outputs y into distributions. */

@@ -1,6 +1,7 @@
 package sketchrnn.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,10 @@ public final class ModelState {
         return model;
     }
 
-    /** Copies named weights into the model; names and shapes must match exactly. */
+    /**
+     * Copies named weights into the model; names and shapes must match exactly. The values are converted to
+     * the model's precision (a FLOAT64 model holds the float32 values exactly).
+     */
     public static void loadInto(SketchRnn model, Map<String, long[]> shapes, Map<String, float[]> weights, String source) {
         Map<String, NDArray> params = model.parameters();
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
@@ -52,7 +56,15 @@ public final class ModelState {
                 throw new BadInputException(source + ": parameter " + e.getKey() + " has shape "
                         + Arrays.toString(have) + ", the model expects " + Arrays.toString(want));
             }
-            e.getValue().set(v);
+            if (e.getValue().getDataType() == DataType.FLOAT64) {
+                double[] d = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    d[i] = v[i];
+                }
+                e.getValue().set(d);
+            } else {
+                e.getValue().set(v);
+            }
         }
         for (String k : weights.keySet()) {
             if (!params.containsKey(k)) {

@@ -43,7 +43,8 @@ class InfoVerbTest {
         assertThat(missing.err().strip()).startsWith("error: no such file: no/such/sheep.npz").doesNotContain("\n");
         CliRun unknown = CliRun.of("info", "pom.xml");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err().strip()).isEqualTo("error: pom.xml: not a file info knows; expected .npz, .ndjson, .bin or .json");
+        assertThat(unknown.err().strip()).isEqualTo("error: pom.xml: not a file info knows; expected .npz, .ndjson, .bin or "
+                + ".json, a model (.gen.json, .vae.json, .ckpt) or a run folder");
     }
 
     @Test
