@@ -15,8 +15,8 @@ import sketchrnn.sample.SketchModel;
 /** {@code sketchrnn bench sample}: sampling speed, a batch of N at once against the same N one at a time. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time sampling: N sketches in one batch, then the same N one at a time (same seeds, so the"
-                + " same sketches). Prints one JSON line: ms per sketch and per step of each way, and the"
-                + " batch's speed-up per sketch.",
+                + " same sketches), R times each, keeping the fastest. Prints one JSON line: ms per sketch and per"
+                + " step of each way, and the batch's speed-up per sketch.",
         footer = {"", "Examples:",
             "  sketchrnn bench sample --model ../shared/models/sheep.gen.json --count 64",
             "  sketchrnn bench sample --model runs/sheep --count 20 --temperature 0.25",
@@ -40,6 +40,10 @@ public final class BenchSampleVerb implements Callable<Integer> {
             description = "Most points per sketch; 0: the model's max_seq_len (default: ${DEFAULT-VALUE}).")
     int maxLength;
 
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "R",
+            description = "Runs of each way, alternating; the fastest of each counts (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Native (PyTorch intra-op) threads; on a busy machine 1 is often fastest (default: the"
                     + " engine's, all cores).")
@@ -53,6 +57,9 @@ public final class BenchSampleVerb implements Callable<Integer> {
         if (count < 1 || count > 4096) {
             throw new BadInputException("--count must be in 1..4096, got " + count);
         }
+        if (repeat < 1 || repeat > 100) {
+            throw new BadInputException("--repeat must be in 1..100, got " + repeat);
+        }
         if (threads != null) {
             if (threads < 1 || threads > 256) {
                 throw new BadInputException("--threads must be in 1..256, got " + threads);
@@ -63,19 +70,19 @@ public final class BenchSampleVerb implements Callable<Integer> {
             if (threads != null) {
                 JniUtils.setNumThreads(threads); // the engine is started now (the model is loaded)
             }
-            SamplingBenchmark.Result r = SamplingBenchmark.run(m, count, o);
+            SamplingBenchmark.Result r = SamplingBenchmark.run(m, count, o, repeat);
             HParams h = m.hparams();
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.println(String.format(Locale.ROOT,
                     "{\"bench\": \"sample\", \"model\": \"%s\", \"dec_model\": \"%s\", \"dec\": %d, \"M\": %d, "
                             + "\"conditional\": %b, \"max_seq_len\": %d, \"temperature\": %s, \"sketches\": %d, "
-                            + "\"threads\": %d, "
+                            + "\"threads\": %d, \"repeat\": %d, "
                             + "\"batch\": {\"ms\": %.1f, \"ms_per_sketch\": %.3f, \"ms_per_step\": %.4f, \"steps\": %d, "
                             + "\"decoder_calls\": %d}, "
                             + "\"one_at_a_time\": {\"ms\": %.1f, \"ms_per_sketch\": %.3f, \"ms_per_step\": %.4f, "
                             + "\"steps\": %d, \"decoder_calls\": %d}, \"batch_speedup_per_sketch\": %.2f}",
                     json(m.name()), h.decModel(), h.decRnnSize(), h.numMixture(), m.conditional(), h.maxSeqLen(),
-                    Double.toString(temperature), count, JniUtils.getNumThreads(),
+                    Double.toString(temperature), count, JniUtils.getNumThreads(), repeat,
                     r.batch().ms(), r.batch().msPerSketch(), r.batch().msPerStep(), r.batch().steps(),
                     r.batch().decoderCalls(),
                     r.single().ms(), r.single().msPerSketch(), r.single().msPerStep(), r.single().steps(),

@@ -55,7 +55,7 @@ final class Decoding {
             for (int i = 0; i < b; i++) {
                 streams.add(RandomStreams.forSketch(o.seed(), firstIndex + from + i));
             }
-            try (NDManager session = NDManager.newBaseManager()) {
+            try (NoGrad inference = NoGrad.start(); NDManager session = NDManager.newBaseManager()) {
                 NDManager owner = session.newSubManager();
                 // 1. z (B, Nz) for a conditional model; the initial state tanh(z W + b), or zeros.
                 NDArray z = null;
@@ -104,7 +104,7 @@ final class Decoding {
         List<float[]> out = new ArrayList<>(count);
         for (int from = 0; from < count; from += MAX_BATCH) {
             int b = Math.min(MAX_BATCH, count - from);
-            try (NDManager session = NDManager.newBaseManager()) {
+            try (NoGrad inference = NoGrad.start(); NDManager session = NDManager.newBaseManager()) {
                 NDManager gen = session.newSubManager();
                 // 1. The prefix's own code, or none.
                 NDArray z = zPrefix == null ? null : gen.create(zPrefix, new Shape(1, zPrefix.length)); // (1, Nz)

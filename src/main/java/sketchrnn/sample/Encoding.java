@@ -29,7 +29,7 @@ final class Encoding {
             List<Sketch> chunk = sketches.subList(from, Math.min(sketches.size(), from + MAX_BATCH));
             int longest = chunk.stream().mapToInt(Sketch::size).max().orElse(1);
             Batch batch = Stroke5.batch(chunk, longest);
-            try (NDManager scope = NDManager.newBaseManager()) {
+            try (NoGrad inference = NoGrad.start(); NDManager scope = NDManager.newBaseManager()) {
                 Encoded e = net.encode(batch, scope);
                 float[] mu = e.mu().toFloatArray();                                    // (B, Nz)
                 float[] sigma = e.sigma().toFloatArray();                              // (B, Nz)

@@ -144,7 +144,7 @@ class SamplerCliTest {
 
     @Test
     void benchSamplePrintsOneJsonLine() {
-        CliRun run = CliRun.of("bench", "sample", "--model", gen, "--count", "3", "--max-length", "12");
+        CliRun run = CliRun.of("bench", "sample", "--model", gen, "--count", "3", "--max-length", "12", "--repeat", "2");
         assertThat(run.code()).as(run.err()).isZero();
         JsonObject o = JsonParser.parseString(run.out().strip()).getAsJsonObject();
         assertThat(o.get("bench").getAsString()).isEqualTo("sample");

@@ -3,6 +3,7 @@ package sketchrnn.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,8 +11,27 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import sketchrnn.model.DecoderState;
 
-/** Thousands of sampling steps keep a bounded number of native arrays alive and leave nothing behind. */
+/** Sampling on any thread records no gradients; thousands of sampling steps keep a bounded number of native arrays alive and leave nothing behind. */
 class SamplerLeakTest {
+
+    @Test
+    void drawingOnAnotherThreadRecordsNoGradientsAndLeavesTheThreadAsItWas() throws Exception {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 42, 1)) {
+            SamplerModels.neverEnd(m);
+            List<Boolean> modes = Collections.synchronizedList(new ArrayList<>());
+            boolean[] after = new boolean[2];
+            Thread worker = new Thread(() -> {
+                after[0] = JniUtils.isGradMode(); // a new thread starts with recording on
+                Decoding.decode(m.network(), List.of(new float[4]), 1, SamplingOptions.defaults().withMaxLength(5), 0,
+                        (row, point, y, at) -> modes.add(JniUtils.isGradMode()));
+                after[1] = JniUtils.isGradMode();
+            });
+            worker.start();
+            worker.join();
+            assertThat(modes).hasSize(5).containsOnly(false);
+            assertThat(after).containsExactly(true, true);
+        }
+    }
 
     @Test
     void liveArraysStayBoundedOverThousandsOfStepsAndNothingIsLeft() {
