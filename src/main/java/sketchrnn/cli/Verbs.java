@@ -33,6 +33,7 @@ final class Verbs {
         verbs.add(new ExportVerb());
 
         // web studio
+        verbs.add(new ServeVerb());
 
         // speed
         verbs.add(new BenchVerb());
