@@ -39,7 +39,34 @@ public final class Main implements Runnable {
             cl.addSubcommand(verb);
         }
         cl.setExecutionExceptionHandler(Main::handleError);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::verbList);
         return cl;
+    }
+
+    /** The list of verbs in {@code --help}: one line each, the first sentence of the verb's description. */
+    private static String verbList(CommandLine.Help help) {
+        StringBuilder sb = new StringBuilder();
+        int width = help.subcommands().keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (var e : help.subcommands().entrySet()) {
+            String[] desc = e.getValue().commandSpec().usageMessage().description();
+            String first = desc.length == 0 ? "" : desc[0];
+            int dot = first.indexOf(". ");
+            int colon = first.indexOf(": ");
+            int cut = dot < 0 ? colon : colon < 0 ? dot : Math.min(dot, colon);
+            if (cut > 0) {
+                first = first.substring(0, cut);
+            }
+            if (first.endsWith(".")) {
+                first = first.substring(0, first.length() - 1);
+            }
+            int room = 78 - width - 4;
+            if (first.length() > room) {
+                int space = first.lastIndexOf(' ', room - 1);
+                first = first.substring(0, space > 0 ? space : room - 1) + "…";
+            }
+            sb.append("  ").append(String.format("%-" + width + "s", e.getKey())).append("  ").append(first).append('\n');
+        }
+        return sb.toString();
     }
 
     public static void main(String[] args) {

@@ -46,6 +46,7 @@ class RenderVerbTest {
             assertThat(ink(img, x0, y0, x0 + 120, y0 + 120)).as("sheep in cell " + cell).isGreaterThan(200);
             assertThat(ink(img, x0 + 30, y0 + 120, x0 + 90, y0 + 140)).as("caption of cell " + cell).isGreaterThan(10);
         }
+        Files.createDirectories(Path.of("target", "render-preview"));
         Files.copy(out, Path.of("target", "render-preview", "cli-grid.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
