@@ -2,6 +2,7 @@ package sketchrnn.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import sketchrnn.sample.PackagedModels;
 import sketchrnn.sample.SketchModel;
 
 /**
@@ -10,12 +11,13 @@ import sketchrnn.sample.SketchModel;
  * model ({@code .gen.json} / {@code .vae.json}).
  */
 public final class ModelOption {
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "The model: a training run folder, a .ckpt checkpoint, or a browser model (.gen.json, .vae.json).")
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The model: a training run folder, a .ckpt checkpoint, or a browser model (.gen.json, "
+                    + ".vae.json). Default: the embedded model.")
     Path model;
 
-    /** Loads the model; a path that is not a model gives a one-line {@code BadInputException}. */
+    /** Loads the model (the embedded default without --model); a path that is not a model gives a one-line {@code BadInputException}. */
     public SketchModel load() {
-        return SketchModel.load(model);
+        return model == null ? PackagedModels.loadDefault() : SketchModel.load(model);
     }
 }

@@ -1,18 +1,9 @@
 package sketchrnn.web;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import sketchrnn.data.BadInputException;
-import sketchrnn.sample.SketchModel;
+import sketchrnn.sample.PackagedModels;
 
 /**
  * The models the studio serves when no {@code --models} are given: packaged resources named, one per line,
@@ -21,8 +12,8 @@ import sketchrnn.sample.SketchModel;
  * means no default models; shipping one is a matter of adding the files and the index.
  */
 public final class DefaultModels {
-    static final String FOLDER = "models/default/";
-    static final String INDEX = FOLDER + "index.txt";
+    static final String FOLDER = PackagedModels.FOLDER;
+    static final String INDEX = PackagedModels.INDEX;
 
     private DefaultModels() {
     }
@@ -38,48 +29,15 @@ public final class DefaultModels {
     }
 
     static List<String> names(ClassLoader loader) {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = loader.getResourceAsStream(INDEX)) {
-            if (in == null) {
-                return out;
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                String name = line.strip();
-                if (name.isEmpty() || name.startsWith("#")) {
-                    continue;
-                }
-                if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                    throw new IllegalStateException(INDEX + ": '" + name + "' must be a plain file name");
-                }
-                out.add(name);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + INDEX, e);
-        }
-        return out;
+        return PackagedModels.names(loader);
     }
 
     static StudioModels load(ClassLoader loader) {
         StudioModels models = new StudioModels();
         try {
             for (String name : names(loader)) {
-                Path dir = Files.createTempDirectory("sketchrnn-default-model");
-                Path file = dir.resolve(name);
-                try (InputStream in = loader.getResourceAsStream(FOLDER + name)) {
-                    if (in == null) {
-                        throw new BadInputException(INDEX + " names " + name + ", which is not packaged");
-                    }
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                    models.add(ModelFiles.idOf(file), SketchModel.load(file));
-                } finally {
-                    Files.deleteIfExists(file);
-                    Files.deleteIfExists(dir);
-                }
+                models.add(ModelFiles.idOf(Path.of(name)), PackagedModels.load(loader, name));
             }
-        } catch (IOException e) {
-            models.close();
-            throw new UncheckedIOException("cannot unpack a default model: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             models.close();
             throw e;
