@@ -31,6 +31,12 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            try {
+                // temporary files are private; the output is an ordinary file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // other file systems keep their defaults
+            }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.writeTo(out);
             }

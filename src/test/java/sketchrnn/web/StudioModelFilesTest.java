@@ -58,10 +58,10 @@ class StudioModelFilesTest {
     }
 
     @Test
-    void noDefaultModelIsPackagedYet() {
-        assertThat(DefaultModels.names()).isEmpty();
+    void theStudioServesThePackagedModels() {
+        assertThat(DefaultModels.names()).isEqualTo(sketchrnn.sample.PackagedModels.names());
         try (StudioModels m = DefaultModels.load()) {
-            assertThat(m.isEmpty()).isTrue();
+            assertThat(m.ids()).hasSize(DefaultModels.names().size());
         }
     }
 
