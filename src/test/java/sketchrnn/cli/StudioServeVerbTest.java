@@ -42,6 +42,8 @@ class StudioServeVerbTest {
 
     @Test
     void withoutModelsAndWithoutAPackagedDefaultItExits2() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sketchrnn.web.DefaultModels.names().isEmpty(),
+                "a default model is packaged: serve without --models serves it (not a case to test here)");
         CliRun r = CliRun.of("serve", "--port", "0");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no models to serve").contains("--models");
