@@ -51,7 +51,8 @@ class SketchFilesTest {
         assertThatThrownBy(() -> SketchFiles.load(tmp.resolve("notes.txt"), null))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageEndingWith("notes.txt: unknown kind of file; expected .npz, .ndjson, .bin, .json or .svg");
-        assertThatThrownBy(() -> SketchFiles.loadSplits(Shared.path("data/quickdraw/raw/cat.ndjson")))
+        Path cat = Shared.path("data/quickdraw/raw/cat.ndjson");
+        assertThatThrownBy(() -> SketchFiles.loadSplits(cat))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("only sketch-rnn .npz files have train/valid/test splits");
     }
