@@ -235,7 +235,11 @@ public final class StudioServer implements AutoCloseable {
         long limitNanos = limits.timeLimit().toNanos();
         try {
             long left = limitNanos - (System.nanoTime() - start);
-            return future.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            Reply reply = future.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            if (System.nanoTime() - start > limitNanos) {
+                throw new TimeoutException(); // done, but late (this thread was not scheduled in time): same answer
+            }
+            return reply;
         } catch (TimeoutException e) {
             future.cancel(false);
             throw new ApiException(503, "the model took longer than the time limit of " + limits.timeLimit().toMillis()

@@ -97,9 +97,6 @@ class TrainingRunTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known defect, issue 'model and training': since the faster model core landed, two "
-            + "identical runs in one JVM differ by ~1e-3 in the losses (nondeterminism to find, e.g. an uninitialised "
-            + "buffer); resume itself restores step, schedules, batches, weights and Adam state")
     void resumedRunEqualsAnUninterruptedOne(@TempDir Path dir) {
         Path straight = dir.resolve("straight");
         Path split = dir.resolve("split");
@@ -108,23 +105,12 @@ class TrainingRunTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         train(split, TINY, 60, true, out);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("resuming run");
-        // Same steps, schedule positions and batches; the losses must agree (they were bit-identical with
-        // the first model core).
-        List<MetricsCsv.Row> a = rows(split, "train");
-        List<MetricsCsv.Row> b = rows(straight, "train");
-        assertThat(a).hasSameSizeAs(b);
-        for (int i = 0; i < a.size(); i++) {
-            assertThat(a.get(i).step()).isEqualTo(b.get(i).step());
-            assertThat(a.get(i).lr()).isEqualTo(b.get(i).lr());
-            assertThat(a.get(i).klw()).isEqualTo(b.get(i).klw());
-            assertThat(a.get(i).recon()).isCloseTo(b.get(i).recon(), org.assertj.core.data.Percentage.withPercentage(0.01));
-            assertThat(a.get(i).kl()).isCloseTo(b.get(i).kl(), org.assertj.core.data.Percentage.withPercentage(0.01));
-        }
-        assertThat(rows(split, "valid")).hasSameSizeAs(rows(straight, "valid"));
-        for (int i = 0; i < rows(split, "valid").size(); i++) {
-            assertThat(rows(split, "valid").get(i).recon()).isCloseTo(rows(straight, "valid").get(i).recon(),
-                    org.assertj.core.data.Percentage.withPercentage(0.01));
-        }
+        // Same steps, schedule positions, batches and noise: the same losses to the last printed digit, train
+        // and validation rows alike, and the same final weights.
+        assertThat(withoutTimes(rows(split, "train"))).isEqualTo(withoutTimes(rows(straight, "train")));
+        assertThat(withoutTimes(rows(split, "valid"))).isEqualTo(withoutTimes(rows(straight, "valid")));
+        assertThat(Checkpoint.read(split.resolve("last.ckpt")).weights()).usingRecursiveComparison()
+                .isEqualTo(Checkpoint.read(straight.resolve("last.ckpt")).weights());
     }
 
     private static List<MetricsCsv.Row> withoutTimes(List<MetricsCsv.Row> rows) {
