@@ -19,6 +19,7 @@ final class Verbs {
         // model and training
         verbs.add(new TrainVerb());
         verbs.add(new EvalVerb());
+        verbs.add(new PackVerb());
 
         // drawing with a model
         verbs.add(new SampleVerb());

@@ -1,0 +1,64 @@
+package sketchrnn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sketchrnn.Shared;
+import sketchrnn.train.Checkpoint;
+
+/** {@code pack}: the shippable copy of a run's model scores as the original and records what it scored. */
+class PackVerbTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void packsARunIntoAWeightsOnlyCheckpointThatRecordsItsTestLossesAndTrainingTime() throws IOException {
+        String sheep = Shared.path("data/aaron_sheep.npz").toString();
+        Path run = Files.createDirectories(dir.resolve("run"));
+        SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, "layer_norm"), 3,
+                List.of("/somewhere/data/aaron_sheep.npz"));
+        // the run's log: 1000 steps at 600 ms, then 234 at 1000 ms (step 1234 is the checkpoint's)
+        Files.writeString(run.resolve("metrics.csv"), String.join("\n",
+                "split,step,lr,klw,cost,recon,offset,pen,kl,ms_per_step",
+                "train,1000,0.001,0.1,1.0,1.0,0.5,0.5,0.2,600",
+                "valid,1000,NaN,0.5,1.0,1.0,0.5,0.5,0.2,NaN",
+                "train,1234,0.001,0.1,1.0,1.0,0.5,0.5,0.2,1000",
+                "train,1300,0.001,0.1,1.0,1.0,0.5,0.5,0.2,1000", ""));
+        Path out = dir.resolve("sheep.ckpt");
+        CliRun r = CliRun.of("pack", "--model", run.toString(), "--data", sheep, "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+        double original = json.getAsJsonObject("original").get("recon_loss").getAsDouble();
+        assertThat(json.getAsJsonObject("packed").get("recon_loss").getAsDouble()).isCloseTo(original, within(1e-6));
+        assertThat(json.getAsJsonObject("packed").get("count").getAsInt()).isEqualTo(300);
+
+        Checkpoint packed = Checkpoint.read(out);
+        assertThat(packed.optimizer()).isNull();
+        assertThat(packed.step()).isEqualTo(1234);
+        assertThat(packed.data()).containsExactly("aaron_sheep.npz");
+        assertThat(packed.metrics().get("test_recon_loss")).isCloseTo(original, within(1e-6));
+        assertThat(packed.metrics()).containsKeys("test_kl_loss", "test_offset_loss", "test_pen_loss", "valid_recon_loss");
+        assertThat(packed.metrics().get("train_minutes")).isCloseTo((1000 * 600 + 234 * 1000) / 60000.0, within(0.01));
+
+        CliRun info = CliRun.of("info", out.toString());
+        assertThat(info.code()).as(info.err()).isZero();
+        assertThat(info.out()).contains("test_recon_loss").contains("train_minutes");
+    }
+
+    @Test
+    void aMissingCheckpointIsABadInput() {
+        CliRun r = CliRun.of("pack", "--model", dir.resolve("nothing").toString(), "--data", "x.npz", "--out",
+                dir.resolve("o.ckpt").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no such checkpoint");
+        assertThat(dir.resolve("o.ckpt")).doesNotExist();
+    }
+}
