@@ -78,6 +78,14 @@ final class LayerNormLstmCell implements RecurrentCell {
                 state.get(0), masks == null ? null : masks.get(t));
     }
 
+    @Override
+    public Steps prepareSteps(Weights w, NDManager scope) {
+        DataType dtype = w.get(prefix + "W_xh").getDataType();
+        NDArray weightT = w.get(prefix + "W_xh").concat(w.get(prefix + "W_hh"), 0).transpose(); // (4H, Dx+Dc+H)
+        LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
+        return (x, state) -> update.apply(linear(x.concat(state.get(1), 1), weightT, null), state.get(0), null);
+    }
+
     /**
      * The layer-normed half of a step, shared with {@link HyperLstmCell} (its main cell and its small
      * inner cell): from the gate pre-activations {@code (B, 4H)} and c to the new {@code [c', h']}.
@@ -125,7 +133,7 @@ final class LayerNormLstmCell implements RecurrentCell {
             NDArray f = sigmoid(gates.get(2));
             NDArray o = sigmoid(gates.get(3));
             NDArray g = mask == null ? j : j.mul(mask);                                      // d(tanh j)
-            NDArray c2 = c.mul(f).add(i.mul(g));                                             // (B, H)
+            NDArray c2 = f.mul(c).add(i.mul(g));                                             // (B, H)
             NDArray h2 = layerNorm(c2, gammaC, betaC).tanh().mul(o);                         // (B, H)
             return new NDList(c2, h2);
         }

@@ -71,18 +71,28 @@ final class LstmCell implements RecurrentCell {
                 w.get(prefix + "bias").add(Ops.forgetBias(scope, units, dtype)));          // forget bias +1 folded in
         NDList xs = Ops.steps(x);                                                           // T x (B, Dx)
         NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype); // T x (B, H)
-        return (t, state) -> {
-            NDArray c = state.get(0);                                                       // (B, H)
-            NDArray h = state.get(1);                                                       // (B, H)
-            NDList gates = linear(xs.get(t).concat(h, 1), weightT, bias).split(4, 1);       // 4 x (B, H)
-            NDArray i = sigmoid(gates.get(0));
-            NDArray j = gates.get(1).tanh();
-            NDArray f = sigmoid(gates.get(2));
-            NDArray o = sigmoid(gates.get(3));
-            NDArray g = masks == null ? j : j.mul(masks.get(t));                            // d(tanh j)
-            NDArray c2 = c.mul(f).add(i.mul(g));                                            // (B, H)
-            NDArray h2 = c2.tanh().mul(o);                                                  // (B, H)
-            return new NDList(c2, h2);
-        };
+        return (t, state) -> update(linear(xs.get(t).concat(state.get(1), 1), weightT, bias), // (B, 4H)
+                state.get(0), masks == null ? null : masks.get(t));
+    }
+
+    @Override
+    public Steps prepareSteps(Weights w, NDManager scope) {
+        DataType dtype = w.get(prefix + "W_xh").getDataType();
+        NDArray weightT = w.get(prefix + "W_xh").concat(w.get(prefix + "W_hh"), 0).transpose(); // (4H, Dx+Dc+H)
+        NDArray bias = w.get(prefix + "bias").add(Ops.forgetBias(scope, units, dtype));         // (4H)
+        return (x, state) -> update(linear(x.concat(state.get(1), 1), weightT, bias), state.get(0), null);
+    }
+
+    /** From the gate pre-activations {@code (B, 4H)}, c and the dropout mask (or null) to {@code [c', h']}. */
+    private static NDList update(NDArray pre, NDArray c, NDArray mask) {
+        NDList gates = pre.split(4, 1);                                                     // 4 x (B, H)
+        NDArray i = sigmoid(gates.get(0));
+        NDArray j = gates.get(1).tanh();
+        NDArray f = sigmoid(gates.get(2));
+        NDArray o = sigmoid(gates.get(3));
+        NDArray g = mask == null ? j : j.mul(mask);                                         // d(tanh j)
+        NDArray c2 = f.mul(c).add(i.mul(g));                                                // (B, H)
+        NDArray h2 = c2.tanh().mul(o);                                                      // (B, H)
+        return new NDList(c2, h2);
     }
 }

@@ -59,6 +59,26 @@ interface RecurrentCell {
      */
     Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope);
 
+    /**
+     * Prepares single steps for inference (sampling, completion): everything that does not depend on the
+     * input or the state is computed once here, in {@code scope}, and reused by every {@link Steps#step}. No
+     * dropout. The default starts a one-step run per step; cells override it to join their weights once.
+     */
+    default Steps prepareSteps(Weights w, NDManager scope) {
+        return (x, state) -> start(w, x.expandDims(0), null, false, x.getManager()).step(0, state);
+    }
+
+    /** Repeated single steps with prepared weights. */
+    @FunctionalInterface
+    interface Steps {
+        /**
+         * @param x     (B, inputSize) the whole input of the step (for the decoder {@code [S ; z]})
+         * @param state the state before the step
+         * @return the state after it, attached to x's manager
+         */
+        NDList step(NDArray x, NDList state);
+    }
+
     /** One sequence being run: the recurrence. */
     @FunctionalInterface
     interface Run {

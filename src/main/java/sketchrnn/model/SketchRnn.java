@@ -241,6 +241,64 @@ public final class SketchRnn implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares many single decoder steps (sampling, completion): the cell's weights are joined once, in
+     * {@code session}, instead of at every {@link #decodeStep}. Use it while {@code session} is open and the
+     * parameters do not change (no training in between).
+     */
+    public Stepper stepper(NDManager session) {
+        return new Stepper(session);
+    }
+
+    /** Single decoder steps with prepared weights; the same results as {@link #decodeStep}. */
+    public final class Stepper {
+        private final RecurrentCell cell = decoder.cell();
+        private final RecurrentCell.Steps steps;
+        private final NDArray outWT;                                                   // (3+6M, H)
+        private final NDArray outB;                                                    // (3+6M)
+
+        private Stepper(NDManager session) {
+            Weights w = new Weights(parameters, session);
+            for (String name : parameters.keySet()) {
+                w.get(name); // every alias now, in the session: none may be made inside a step's scope
+            }
+            steps = cell.prepareSteps(w, session);
+            outWT = w.get("output/w").transpose();
+            outB = w.get("output/b");
+        }
+
+        /**
+         * One step without dropout, as {@link #decodeStep}: reads {@code input (B, 5)} and z (ignored, may be
+         * null, when unconditional).
+         *
+         * @param withOutput false to skip the head (teacher forcing through a prefix: only the state matters);
+         *                   the step's y is then null
+         */
+        public DecoderStep step(NDArray input, NDArray z, DecoderState state, NDManager scope, boolean withOutput) {
+            try (NDScope pass = new NDScope()) {
+                NDArray in = local(input, scope).toType(dtype, false);                 // (B, 5)
+                NDArray x = encoder == null ? in : in.concat(local(z, scope), 1);      // (B, 5+Nz)
+                NDList next = steps.step(x, cell.split(local(state.state(), scope)));
+                NDArray y = withOutput ? Ops.linear(cell.output(next), outWT, outB) : null; // (B, 3+6M)
+                NDArray flat = cell.join(next);                                        // (B, stateSize)
+                NDScope.unregister(flat);
+                if (y != null) {
+                    NDScope.unregister(y);
+                }
+                return new DecoderStep(y, new DecoderState(flat));
+            }
+        }
+
+        /** The head's output {@code y (B, 3+6M)} for a state: what the step that reached it returned. */
+        public NDArray output(DecoderState state, NDManager scope) {
+            try (NDScope pass = new NDScope()) {
+                NDArray y = Ops.linear(cell.output(cell.split(local(state.state(), scope))), outWT, outB); // (B, 3+6M)
+                NDScope.unregister(y);
+                return y;
+            }
+        }
+    }
+
     private static void requireSteps(Batch batch) {
         if (batch.maxLen() < 1) {
             throw new IllegalArgumentException("a batch to decode needs at least one step, got maxLen " + batch.maxLen());

@@ -90,6 +90,8 @@ final class BatchSampler {
             points[r] = new PointBuffer();
         }
         NDManager gen = owner;
+        NDManager prepared = session.newSubManager();                                 // the joined weights
+        SketchRnn.Stepper stepper = net.stepper(prepared);
         try {
             // 1. Every sketch with points to draw is active; the next inputs start as S0 = (0, 0, 1, 0, 0).
             int[] active = new int[b];
@@ -126,7 +128,7 @@ final class BatchSampler {
                 if (y == null) {
                     NDManager next = session.newSubManager();
                     NDArray in = next.create(Arrays.copyOf(inputs, a * Stroke5.WIDTH), new Shape(a, Stroke5.WIDTH)); // (A, 5)
-                    DecoderStep step = net.decodeStep(in, z, new DecoderState(state), next);
+                    DecoderStep step = stepper.step(in, z, new DecoderState(state), next, true);
                     y = step.y().toFloatArray();                                       // (A, 3+6M)
                     state = step.state().state();                                      // (A, stateSize)
                     if (z != null) {
@@ -171,6 +173,7 @@ final class BatchSampler {
             }
         } finally {
             gen.close();
+            prepared.close();
         }
         List<float[]> out = new ArrayList<>(b);
         for (PointBuffer p : points) {

@@ -1,7 +1,9 @@
 package sketchrnn.sample;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,66 +82,142 @@ final class Decoding {
     }
 
     /**
-     * Completions (SPEC 5): {@code count} different continuations of a beginning.
-     * <ol>
-     *   <li>z: for a conditional model the mean code of the prefix itself (the model continues what it
-     *       recognises in it); none for a decoder-only model;</li>
-     *   <li>teacher forcing: feed {@code S0, P1 .. Pn} through the decoder one step at a time (batch of one);
-     *       the last output predicts the point after the prefix;</li>
-     *   <li>copy the reached state (and z) {@code count} times;</li>
-     *   <li>draw each ending's first point from that last output, then sample all endings together, each from
-     *       its own stream, until {@code p3} or the length budget (the whole sketch, prefix included, at most
-     *       the options' maximum length).</li>
-     * </ol>
+     * An unfinished sketch to complete.
      *
-     * @param prefix in model units, already checked
-     * @param zPrefix the prefix's code (mu), or null for a decoder-only model
-     * @return the endings only, flat stroke-3 in model units
+     * @param sketch in model units, already checked
+     * @param z      its code (mu), or null for a decoder-only model
+     * @param count  how many endings
+     * @param seed   ending k draws from stream k of this seed
      */
+    record Prefix(Sketch sketch, float[] z, int count, long seed) {
+    }
+
+    /** Completions of one prefix (see {@link #completeAll}): the endings only, flat stroke-3 in model units. */
     static List<float[]> complete(SketchRnn net, Sketch prefix, float[] zPrefix, int count, SamplingOptions o,
                                   BatchSampler.StepObserver observer) {
-        int n = prefix.size();
-        int budget = Math.max(0, o.maxLengthFor(net.hparams().maxSeqLen()) - n);
-        float[] rows = Stroke5.encode(prefix, n);                                     // (n+1, 5): S0, P1..Pn
-        List<float[]> out = new ArrayList<>(count);
-        for (int from = 0; from < count; from += MAX_BATCH) {
-            int b = Math.min(MAX_BATCH, count - from);
-            try (NoGrad inference = NoGrad.start(); NDManager session = NDManager.newBaseManager()) {
-                NDManager gen = session.newSubManager();
-                // 1. The prefix's own code, or none.
-                NDArray z = zPrefix == null ? null : gen.create(zPrefix, new Shape(1, zPrefix.length)); // (1, Nz)
-                NDArray state = net.initialState(z, 1, gen).state();                 // (1, stateSize)
-                // 2. Teacher forcing through the prefix.
-                float[] y = null;
-                for (int t = 0; t <= n; t++) {
-                    NDManager next = session.newSubManager();
-                    NDArray in = next.create(Arrays.copyOfRange(rows, t * 5, t * 5 + 5), new Shape(1, 5)); // (1, 5)
-                    DecoderStep step = net.decodeStep(in, z, new DecoderState(state), next);
-                    y = step.y().toFloatArray();                                       // (1, 3+6M)
-                    state = step.state().state();                                      // (1, stateSize)
-                    if (z != null) {
-                        z.attach(next);
-                    }
-                    gen.close();
-                    gen = next;
+        return completeAll(net, List.of(new Prefix(prefix, zPrefix, count, o.seed())), o, observer).get(0);
+    }
+
+    /**
+     * Completions (SPEC 5) of several unfinished sketches at once, each with its own number of endings and seed
+     * (the other options are shared). Computing them together costs little more than one of them: every native
+     * call works on all rows.
+     * <ol>
+     *   <li>z: for a conditional model the mean code of each prefix itself (the model continues what it
+     *       recognises in it); none for a decoder-only model;</li>
+     *   <li>teacher forcing: feed {@code S0, P1 .. Pn} of all prefixes through the decoder together, one step
+     *       at a time (weights prepared once); a row whose prefix is fed keeps its state from then on, so each
+     *       row ends in the state its own prefix reached. Its output y predicts the point after the prefix;</li>
+     *   <li>copy each reached state (and z) once per ending of that prefix;</li>
+     *   <li>draw each ending's first point from that y, then sample all endings together, ending k of a prefix
+     *       from stream k of its seed, until {@code p3} or the length budget (the whole sketch, prefix
+     *       included, at most the options' maximum length).</li>
+     * </ol>
+     *
+     * @return for each prefix, its endings only, flat stroke-3 in model units
+     */
+    static List<List<float[]>> completeAll(SketchRnn net, List<Prefix> prefixes, SamplingOptions o,
+                                           BatchSampler.StepObserver observer) {
+        int r = prefixes.size();
+        int steps = 0;
+        int[] fed = new int[r];                                                        // S0 + the prefix's points
+        int total = 0;
+        for (int i = 0; i < r; i++) {
+            fed[i] = prefixes.get(i).sketch().size() + 1;
+            steps = Math.max(steps, fed[i]);
+            total += prefixes.get(i).count();
+        }
+        float[] inputs = new float[steps * r * 5];                                     // (T, R, 5), zero padded
+        for (int i = 0; i < r; i++) {
+            Sketch p = prefixes.get(i).sketch();
+            float[] rows = Stroke5.encode(p, p.size());                                // (n+1, 5): S0, P1..Pn
+            for (int t = 0; t < fed[i]; t++) {
+                System.arraycopy(rows, t * 5, inputs, (t * r + i) * 5, 5);
+            }
+        }
+        List<List<float[]>> out = new ArrayList<>(r);
+        for (int i = 0; i < r; i++) {
+            out.add(new ArrayList<>(prefixes.get(i).count()));
+        }
+        int maxLength = o.maxLengthFor(net.hparams().maxSeqLen());
+        try (NoGrad inference = NoGrad.start(); NDManager session = NDManager.newBaseManager()) {
+            NDManager gen = session.newSubManager();
+            // 1. The prefixes' own codes, or none.
+            NDArray z = null;
+            if (prefixes.get(0).z() != null) {
+                int nz = prefixes.get(0).z().length;
+                float[] flat = new float[r * nz];
+                for (int i = 0; i < r; i++) {
+                    System.arraycopy(prefixes.get(i).z(), 0, flat, i * nz, nz);
                 }
-                // 3. The reached state, once per ending.
-                NDArray states = state.repeat(0, b);                                   // (B, stateSize)
-                NDArray zs = z == null ? null : z.repeat(0, b);                        // (B, Nz)
-                float[] firstY = new float[b * y.length];
-                for (int i = 0; i < b; i++) {
-                    System.arraycopy(y, 0, firstY, i * y.length, y.length);
+                z = gen.create(flat, new Shape(r, nz));                                // (R, Nz)
+            }
+            NDArray state = net.initialState(z, r, gen).state();                       // (R, stateSize)
+            // 2. Teacher forcing through all prefixes together.
+            NDManager prepared = session.newSubManager();                             // the joined weights
+            SketchRnn.Stepper stepper = net.stepper(prepared);
+            for (int t = 0; t < steps; t++) {
+                NDManager next = session.newSubManager();
+                NDArray x = next.create(Arrays.copyOfRange(inputs, t * r * 5, (t + 1) * r * 5), new Shape(r, 5)); // (R, 5)
+                NDArray after = stepper.step(x, z, new DecoderState(state), next, false).state().state(); // (R, stateSize)
+                boolean[] live = new boolean[r];
+                boolean someDone = false;
+                for (int i = 0; i < r; i++) {
+                    live[i] = t < fed[i];
+                    someDone |= !live[i];
                 }
-                // 4. The endings, all together.
+                if (someDone) {                                                        // rows already fed keep their state
+                    NDArray keep = next.create(live).reshape(r, 1).broadcast(after.getShape()); // (R, stateSize)
+                    after = NDArrays.where(keep, after, state);
+                }
+                if (z != null) {
+                    z.attach(next);
+                }
+                gen.close();
+                gen = next;
+                state = after;
+            }
+            float[] y = stepper.output(new DecoderState(state), gen).toFloatArray();  // (R, 3+6M)
+            prepared.close();
+            int w = y.length / r;
+            // 3. Row of each ending: its prefix's state and z.
+            int[] prefixOf = new int[total];
+            int[] endingOf = new int[total];
+            for (int i = 0, k = 0; i < r; i++) {
+                for (int e = 0; e < prefixes.get(i).count(); e++, k++) {
+                    prefixOf[k] = i;
+                    endingOf[k] = e;
+                }
+            }
+            // 4. The endings, all together (in batches of MAX_BATCH).
+            for (int from = 0; from < total; from += MAX_BATCH) {
+                int b = Math.min(MAX_BATCH, total - from);
+                NDManager owner = session.newSubManager();
+                long[] rows = new long[b];
+                float[] firstY = new float[b * w];
                 int[] budgets = new int[b];
-                Arrays.fill(budgets, budget);
                 List<SplittableRandom> streams = new ArrayList<>(b);
-                for (int i = 0; i < b; i++) {
-                    streams.add(RandomStreams.forSketch(o.seed(), from + i));
+                for (int k = 0; k < b; k++) {
+                    int i = prefixOf[from + k];
+                    rows[k] = i;
+                    System.arraycopy(y, i * w, firstY, k * w, w);
+                    budgets[k] = Math.max(0, maxLength - prefixes.get(i).sketch().size());
+                    streams.add(RandomStreams.forSketch(prefixes.get(i).seed(), endingOf[from + k]));
+                }
+                NDArray index = owner.create(rows);                                    // (B)
+                NDArray states = state.get(new NDIndex("{}", index));                  // (B, stateSize)
+                states.attach(owner);
+                NDArray zs = null;
+                if (z != null) {
+                    zs = z.get(new NDIndex("{}", index));                              // (B, Nz)
+                    zs.attach(owner);
                 }
                 BatchSampler sampler = new BatchSampler(net, o).observe(shift(observer, from));
-                out.addAll(sampler.run(session, gen,
-                        new BatchSampler.Start(new DecoderState(states), zs, firstY, budgets, streams)));
+                List<float[]> endings = sampler.run(session, owner,
+                        new BatchSampler.Start(new DecoderState(states), zs, firstY, budgets, streams));
+                for (int k = 0; k < b; k++) {
+                    out.get(prefixOf[from + k]).add(endings.get(k));
+                }
             }
         }
         return out;

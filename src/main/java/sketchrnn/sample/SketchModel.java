@@ -212,10 +212,44 @@ public final class SketchModel implements AutoCloseable {
      * drawing has at most the options' maximum length.
      */
     public List<Sketch> complete(Sketch prefix, int count, SamplingOptions o) {
-        checkCount(count, "endings");
-        Sketch in = SketchInputs.toModelUnits(prefix, this, "the unfinished sketch");
-        float[] z = conditional() ? Encoding.meanAndSigma(network, List.of(in)).get(0)[0] : null;
-        return toSketches(Decoding.complete(network, in, z, count, options(o), null));
+        return completeAll(List.of(new Completion(prefix, count, options(o).seed())), o).get(0);
+    }
+
+    /**
+     * An unfinished sketch and how many endings it wants; ending k draws from stream k of {@code seed}.
+     */
+    public record Completion(Sketch prefix, int count, long seed) {
+    }
+
+    /**
+     * The endings of several unfinished sketches, computed together (one batch: much cheaper than one call
+     * each), as {@link #complete(Sketch, int, SamplingOptions)} computes them one at a time; each request
+     * brings its own seed, the other options are shared ({@code o}'s seed is not used).
+     *
+     * @return for each request, its endings
+     */
+    public List<List<Sketch>> completeAll(List<Completion> requests, SamplingOptions o) {
+        options(o);
+        if (requests == null || requests.isEmpty()) {
+            throw new BadInputException("no unfinished sketches were given");
+        }
+        List<Sketch> in = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            checkCount(requests.get(i).count(), "endings");
+            in.add(SketchInputs.toModelUnits(requests.get(i).prefix(), this,
+                    requests.size() == 1 ? "the unfinished sketch" : "unfinished sketch " + i));
+        }
+        List<float[][]> codes = conditional() ? Encoding.meanAndSigma(network, in) : null;
+        List<Decoding.Prefix> prefixes = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            prefixes.add(new Decoding.Prefix(in.get(i), codes == null ? null : codes.get(i)[0],
+                    requests.get(i).count(), requests.get(i).seed()));
+        }
+        List<List<Sketch>> out = new ArrayList<>(requests.size());
+        for (List<float[]> endings : Decoding.completeAll(network, prefixes, o, null)) {
+            out.add(toSketches(endings));
+        }
+        return out;
     }
 
     /** Refuses a latent operation on a decoder-only model. */

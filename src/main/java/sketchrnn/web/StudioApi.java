@@ -31,7 +31,15 @@ final class StudioApi {
     /** Model work that answers a request; runs on a compute thread. */
     interface Job {
         Reply run();
+
+        /** Starts the work on the compute pool; the answer arrives in the future. */
+        default java.util.concurrent.Future<Reply> start(java.util.concurrent.ExecutorService pool) {
+            return pool.submit(this::run);
+        }
     }
+
+    /** The most endings of concurrent completion requests computed in one call. */
+    static final int MAX_COMBINED_ENDINGS = 256;
 
     static final double DEFAULT_TEMPERATURE = 0.4;
     static final int DEFAULT_SAMPLE_COUNT = 8;
@@ -42,8 +50,10 @@ final class StudioApi {
 
     private final StudioModels models;
     private final StudioLimits limits;
+    private final CompletionCombiner combiner;
 
-    StudioApi(StudioModels models, StudioLimits limits) {
+    StudioApi(StudioModels models, StudioLimits limits, java.util.concurrent.Executor compute) {
+        this.combiner = new CompletionCombiner(compute, limits.computeThreads(), limits.maxQueued(), MAX_COMBINED_ENDINGS);
         this.models = models;
         this.limits = limits;
     }
@@ -136,10 +146,25 @@ final class StudioApi {
         Sketch prefix = input(f, "sketch", m, px, 1);
         int count = f.integer("count", DEFAULT_ENDINGS, 1, limits.maxCount());
         Sampling s = sampling(f);
-        return () -> timed(m, s, px, o -> {
+        Job alone = () -> timed(m, s, px, o -> {
             o.add("prefix", sketch(prefix, px));
             o.add("sketches", sketches(m.complete(prefix, count, s.options()), px));
         }, id);
+        return new Job() {
+            @Override
+            public Reply run() {
+                return alone.run();
+            }
+
+            @Override
+            public java.util.concurrent.Future<Reply> start(java.util.concurrent.ExecutorService pool) {
+                long t0 = System.nanoTime(); // concurrent requests are computed together (CompletionCombiner)
+                return combiner.submit(m, prefix, count, s.options(), endings -> reply(m, s, px, id, t0, o -> {
+                    o.add("prefix", sketch(prefix, px));
+                    o.add("sketches", sketches(endings, px));
+                }));
+            }
+        };
     }
 
     private Job reconstruct(JsonObject body) {
@@ -240,7 +265,11 @@ final class StudioApi {
      * own random streams; the parameters are only read).
      */
     private Reply timed(SketchModel m, Sampling s, PixelUnits px, Body body, String id) {
-        long t0 = System.nanoTime();
+        return reply(m, s, px, id, System.nanoTime(), body);
+    }
+
+    /** As {@link #timed}, the time counted from {@code t0}. */
+    private Reply reply(SketchModel m, Sampling s, PixelUnits px, String id, long t0, Body body) {
         JsonObject o = new JsonObject();
         o.addProperty("model", id);
         o.addProperty("units", px != null ? "px" : "data");

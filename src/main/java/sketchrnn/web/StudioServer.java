@@ -107,7 +107,7 @@ public final class StudioServer implements AutoCloseable {
             computePool.shutdown();
             throw new BadInputException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        StudioServer server = new StudioServer(http, httpPool, computePool, new StudioApi(models, limits), assets,
+        StudioServer server = new StudioServer(http, httpPool, computePool, new StudioApi(models, limits, computePool), assets,
                 limits, address.isLoopbackAddress(), log);
         http.createContext("/", server::handle);
         http.setExecutor(httpPool);
@@ -228,7 +228,7 @@ public final class StudioServer implements AutoCloseable {
     private Reply compute(StudioApi.Job job, long start) {
         Future<Reply> future;
         try {
-            future = computePool.submit(job::run);
+            future = job.start(computePool);
         } catch (RejectedExecutionException e) {
             throw new ApiException(503, "the server is busy (" + limits.maxQueued() + " computations waiting); try again");
         }

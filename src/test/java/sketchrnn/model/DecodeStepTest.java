@@ -46,6 +46,21 @@ class DecodeStepTest {
             }
             assertThat(state.state().getShape()).isEqualTo(new Shape(size, model.stateSize()));
 
+            // (d') the same with the prepared stepper (weights joined once), with and without the head
+            SketchRnn.Stepper stepper = model.stepper(scope);
+            DecoderState prepared = model.initialState(z, size, scope);
+            for (int t = 0; t < steps; t++) {
+                DecoderStep headless = stepper.step(rows(scope, batch, t, 0, size), z, prepared, scope, false);
+                DecoderStep step = stepper.step(rows(scope, batch, t, 0, size), z, prepared, scope, true);
+                assertThat(headless.y()).isNull();
+                assertThat(headless.state().state().toFloatArray()).containsExactly(step.state().state().toFloatArray());
+                float[] y = step.y().toFloatArray();
+                for (int j = 0; j < y.length; j++) {
+                    assertThat(y[j]).as("stepper, step %d value %d", t, j).isCloseTo(batched[t][j], offset(1e-5f));
+                }
+                prepared = step.state();
+            }
+
             // (e) each sketch alone gives the same outputs as within the batch
             for (int b = 0; b < size; b++) {
                 NDArray zb = conditional ? z.get("{}:{}", b, b + 1) : null;

@@ -52,6 +52,39 @@ class SamplerCompletionTest {
         }
     }
 
+    /**
+     * Several unfinished sketches of different lengths completed together give what each gives alone (same
+     * seeds): rows whose prefix is shorter keep their state while the longer ones are still being read.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lstm", "layer_norm", "hyper"})
+    void completingSeveralTogetherEqualsCompletingEachAlone(String cell) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, cell), 33, 4)) {
+            Sketch house = SamplerModels.house();
+            Sketch shorter = house.prefix(3);
+            List<SketchModel.Completion> requests = List.of(new SketchModel.Completion(house, 3, 11),
+                    new SketchModel.Completion(shorter, 2, 12), new SketchModel.Completion(house, 1, 13));
+            SamplingOptions o = SamplingOptions.defaults().withTemperature(0.6).withMaxLength(40);
+            List<List<Sketch>> together = m.completeAll(requests, o);
+            assertThat(together).hasSize(3);
+            for (int i = 0; i < requests.size(); i++) {
+                SketchModel.Completion c = requests.get(i);
+                List<Sketch> alone = m.complete(c.prefix(), c.count(), o.withSeed(c.seed()));
+                assertThat(together.get(i)).as("request %d", i).hasSize(c.count());
+                for (int k = 0; k < c.count(); k++) {
+                    Sketch a = alone.get(k);
+                    Sketch t = together.get(i).get(k);
+                    assertThat(t.size()).as("request %d ending %d", i, k).isEqualTo(a.size());
+                    for (int p = 0; p < a.size(); p++) {
+                        assertThat(t.dx(p)).isCloseTo(a.dx(p), within(1e-3f));
+                        assertThat(t.dy(p)).isCloseTo(a.dy(p), within(1e-3f));
+                        assertThat(t.pen(p)).isEqualTo(a.pen(p));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theWholeSketchStartsWithTheUnchangedPrefixAndEndingsDiffer() {
         try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 32, 7.5)) {
