@@ -25,7 +25,7 @@ sealed interface Init {
         @Override
         public void fill(double[] out, int rows, int cols, SplittableRandom rng) {
             for (int k = 0; k < out.length; k++) {
-                out[k] = std * rng.nextGaussian();
+                out[k] = std * StrictRandom.gaussian(rng);
             }
         }
     }
@@ -74,7 +74,7 @@ sealed interface Init {
         double[][] v = new double[k][n];
         for (double[] row : v) {
             for (int j = 0; j < n; j++) {
-                row[j] = rng.nextGaussian();
+                row[j] = StrictRandom.gaussian(rng);
             }
         }
         for (int i = 0; i < k; i++) {

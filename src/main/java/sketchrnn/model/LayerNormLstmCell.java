@@ -2,7 +2,6 @@ package sketchrnn.model;
 
 import static sketchrnn.model.Ops.layerNorm;
 import static sketchrnn.model.Ops.linear;
-import static sketchrnn.model.Ops.sigmoid;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -128,13 +127,9 @@ final class LayerNormLstmCell implements RecurrentCell {
             NDList gates = layerNorm(pre.reshape(batch, 4, units), ones, zeros)             // (B, 4, H)
                     .reshape(batch, 4L * units).mul(gamma).add(betaF)                        // (B, 4H)
                     .split(4, 1);                                                            // 4 x (B, H)
-            NDArray i = sigmoid(gates.get(0));
-            NDArray j = gates.get(1).tanh();
-            NDArray f = sigmoid(gates.get(2));
-            NDArray o = sigmoid(gates.get(3));
-            NDArray g = mask == null ? j : j.mul(mask);                                      // d(tanh j)
-            NDArray c2 = f.mul(c).add(i.mul(g));                                             // (B, H)
-            NDArray h2 = layerNorm(c2, gammaC, betaC).tanh().mul(o);                         // (B, H)
+            NDList memory = Ops.lstmMemory(gates, c, mask);                                  // c', σ(o)
+            NDArray c2 = memory.get(0);                                                      // (B, H)
+            NDArray h2 = layerNorm(c2, gammaC, betaC).tanh().mul(memory.get(1));             // (B, H)
             return new NDList(c2, h2);
         }
     }

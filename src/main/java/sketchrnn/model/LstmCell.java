@@ -1,7 +1,6 @@
 package sketchrnn.model;
 
 import static sketchrnn.model.Ops.linear;
-import static sketchrnn.model.Ops.sigmoid;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -85,14 +84,8 @@ final class LstmCell implements RecurrentCell {
 
     /** From the gate pre-activations {@code (B, 4H)}, c and the dropout mask (or null) to {@code [c', h']}. */
     private static NDList update(NDArray pre, NDArray c, NDArray mask) {
-        NDList gates = pre.split(4, 1);                                                     // 4 x (B, H)
-        NDArray i = sigmoid(gates.get(0));
-        NDArray j = gates.get(1).tanh();
-        NDArray f = sigmoid(gates.get(2));
-        NDArray o = sigmoid(gates.get(3));
-        NDArray g = mask == null ? j : j.mul(mask);                                         // d(tanh j)
-        NDArray c2 = f.mul(c).add(i.mul(g));                                                // (B, H)
-        NDArray h2 = c2.tanh().mul(o);                                                      // (B, H)
-        return new NDList(c2, h2);
+        NDList memory = Ops.lstmMemory(pre.split(4, 1), c, mask);                          // c', σ(o)
+        NDArray c2 = memory.get(0);                                                         // (B, H)
+        return new NDList(c2, c2.tanh().mul(memory.get(1)));                                // [c', h']
     }
 }

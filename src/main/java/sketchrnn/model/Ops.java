@@ -38,6 +38,22 @@ final class Ops {
     }
 
     /**
+     * The LSTM memory update shared by the cells (SPEC 3): from the gate activations' inputs {@code [i, j, f, o]}
+     * (the forget bias already in f), {@code c' = σ(f) ⊙ c + σ(i) ⊙ d(tanh j)} with d the recurrent dropout
+     * mask (null for none).
+     *
+     * @return {@code c'} and the output gate {@code σ(o)}, each (B, H); the cell makes {@code h'} from them
+     */
+    static NDList lstmMemory(NDList gates, NDArray c, NDArray mask) {
+        NDArray i = sigmoid(gates.get(0));
+        NDArray j = gates.get(1).tanh();
+        NDArray f = sigmoid(gates.get(2));
+        NDArray o = sigmoid(gates.get(3));
+        NDArray g = mask == null ? j : j.mul(mask);                                      // d(tanh j)
+        return new NDList(f.mul(c).add(i.mul(g)), o);                                    // c', σ(o)
+    }
+
+    /**
      * Inverted dropout masks for {@code steps} time steps at once (one random draw from the engine's RNG):
      * each entry is {@code 1/keep} with probability {@code keep}, else 0. Returns {@code steps} arrays of
      * {@code (rows, cols)}, or null when {@code keep >= 1} (no dropout).

@@ -57,11 +57,11 @@ public final class Latents {
                 for (int k = 0; k < a.length; k++) {
                     dot += (double) a[k] * b[k];
                 }
-                double omega = Math.acos(Math.max(-1, Math.min(1, dot / (na * nb))));
-                double so = Math.sin(omega);
+                double omega = StrictMath.acos(Math.max(-1, Math.min(1, dot / (na * nb))));
+                double so = StrictMath.sin(omega);
                 if (omega > MIN_ANGLE && so > MIN_ANGLE) {
-                    wa = Math.sin((1 - t) * omega) / so;
-                    wb = Math.sin(t * omega) / so;
+                    wa = StrictMath.sin((1 - t) * omega) / so;
+                    wb = StrictMath.sin(t * omega) / so;
                 }
             }
         }

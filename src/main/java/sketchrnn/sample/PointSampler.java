@@ -62,11 +62,11 @@ final class PointSampler {
             out[outAt + 1] = (float) muY;
             return pen;
         }
-        double sx = Math.exp(y[at + 3 + 3 * m + j]) * sigmaFactor;
-        double sy = Math.exp(y[at + 3 + 4 * m + j]) * sigmaFactor;
-        double rho = Math.tanh(y[at + 3 + 5 * m + j]);
-        double e1 = rng.nextGaussian();
-        double e2 = rng.nextGaussian();
+        double sx = StrictMath.exp(y[at + 3 + 3 * m + j]) * sigmaFactor;
+        double sy = StrictMath.exp(y[at + 3 + 4 * m + j]) * sigmaFactor;
+        double rho = StrictMath.tanh(y[at + 3 + 5 * m + j]);
+        double e1 = sketchrnn.model.StrictRandom.gaussian(rng);
+        double e2 = sketchrnn.model.StrictRandom.gaussian(rng);
         out[outAt] = (float) (muX + sx * e1);
         out[outAt + 1] = (float) (muY + sy * (rho * e1 + Math.sqrt(Math.max(0, 1 - rho * rho)) * e2));
         return pen;
@@ -86,7 +86,7 @@ final class PointSampler {
         double max = logits[from + best];
         double sum = 0;
         for (int k = 0; k < n; k++) {
-            weights[k] = Math.exp((logits[from + k] - max) / tau); // (0, 1], the largest is 1: no overflow
+            weights[k] = StrictMath.exp((logits[from + k] - max) / tau); // (0, 1], the largest is 1: no overflow
             sum += weights[k];
         }
         double u = rng.nextDouble() * sum;

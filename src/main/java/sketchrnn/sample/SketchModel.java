@@ -155,7 +155,7 @@ public final class SketchModel implements AutoCloseable {
         SplittableRandom rng = RandomStreams.forSketch(seed, 0);
         float[] z = new float[musig[0].length];
         for (int k = 0; k < z.length; k++) {
-            z[k] = (float) (musig[0][k] + musig[1][k] * rng.nextGaussian());
+            z[k] = (float) (musig[0][k] + musig[1][k] * sketchrnn.model.StrictRandom.gaussian(rng));
         }
         return z;
     }
@@ -293,7 +293,7 @@ public final class SketchModel implements AutoCloseable {
     private static float[] standardNormal(SplittableRandom rng, int n) {
         float[] z = new float[n];
         for (int k = 0; k < n; k++) {
-            z[k] = (float) rng.nextGaussian();
+            z[k] = (float) sketchrnn.model.StrictRandom.gaussian(rng);
         }
         return z;
     }

@@ -45,7 +45,7 @@ public final class Adam {
      */
     public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double clip, NDManager scope) {
         t++;
-        double lrT = lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+        double lrT = lr * StrictMath.sqrt(1 - StrictMath.pow(BETA2, t)) / (1 - StrictMath.pow(BETA1, t));
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray p = e.getValue();
             NDArray g = grads.get(e.getKey()).clip(-clip, clip);                   // clipped gradient

@@ -16,11 +16,11 @@ public final class Schedules {
 
     /** Learning rate at a step: {@code (lr - lr_min) * decay^step + lr_min}. */
     public static double learningRate(HParams hp, long step) {
-        return (hp.learningRate() - hp.minLearningRate()) * Math.pow(hp.decayRate(), step) + hp.minLearningRate();
+        return (hp.learningRate() - hp.minLearningRate()) * StrictMath.pow(hp.decayRate(), step) + hp.minLearningRate();
     }
 
     /** KL weight at a step: {@code w_KL - (w_KL - w_start) * kl_decay^step} (reference code's form). */
     public static double klWeight(HParams hp, long step) {
-        return hp.klWeight() - (hp.klWeight() - hp.klWeightStart()) * Math.pow(hp.klDecayRate(), step);
+        return hp.klWeight() - (hp.klWeight() - hp.klWeightStart()) * StrictMath.pow(hp.klDecayRate(), step);
     }
 }
