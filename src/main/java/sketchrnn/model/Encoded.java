@@ -14,7 +14,7 @@ public record Encoded(NDArray mu, NDArray sigmaHat) {
 
     /** (B, Nz) {@code exp(sigma_hat / 2)}. */
     public NDArray sigma() {
-        return sigmaHat.div(2).exp();
+        return sigmaHat.mul(Ops.constant(sigmaHat.getManager(), 0.5, sigmaHat.getDataType())).exp();
     }
 
     /** {@code z = mu + sigma ⊙ eps} with {@code eps ~ N(0, I)} from the engine's random number generator. */

@@ -104,6 +104,20 @@ final class Ops {
         return linear(constant, wxh.get("{}:", dx).transpose(), bias);                 // (B, G)
     }
 
+    /**
+     * A 0-dimensional constant in memory the engine owns, for arithmetic with a number on arrays that take
+     * part in training. Never use DJL's {@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)} there:
+     * they wrap the number in an array over Java memory and close it right after the call, while autograd
+     * keeps that array for the backward pass; once the garbage collector frees the Java memory, the
+     * backward pass reads whatever is there. (Identical training runs differed at random steps, more often
+     * after a checkpoint had made garbage.) Copying the value makes it the engine's, kept alive by autograd.
+     */
+    static NDArray constant(NDManager scope, double v, DataType dtype) {
+        try (NDArray wrapped = scope.create(v)) {                                      // over Java memory
+            return wrapped.toType(dtype, true);                                        // the engine's copy
+        }
+    }
+
     /** A model-precision copy of Java data. */
     static NDArray tensor(NDManager scope, float[] data, Shape shape, DataType dtype) {
         return scope.create(data, shape).toType(dtype, false);

@@ -152,9 +152,9 @@ public final class SketchRnn implements AutoCloseable {
     }
 
     /**
-     * The forward pass and the loss of SPEC 4 for a batch. L_R is the mean over B x T with
-     * T = {@code batch.maxLen()}: the reference's N_max for batches padded to {@code max_seq_len}; for a
-     * batch padded only to its own longest sketch, the mean over that shorter T.
+     * The forward pass and the loss of SPEC 4 for a batch. L_R is the sum over the batch's B x T steps
+     * divided by B x N_max ({@code max_seq_len}; T if longer): the reference's mean for batches padded to
+     * N_max, and the same scale for a batch padded only to its own longest sketch.
      *
      * @param training  true: recurrent, input and output dropout as the hyperparameters say, pen loss over
      *                  all T steps; false: no dropout, pen loss masked to real points (evaluation). z is
@@ -176,7 +176,7 @@ public final class SketchRnn implements AutoCloseable {
             z = eps == null ? encoded.sample(scope) : encoded.withNoise(local(eps, scope)); // (B, Nz)
         }
         NDArray y = head.project(w, decoder.run(w, decoderInputs(batch, scope), z, training, scope)); // (T*B, 3+6M)
-        return SketchRnnLoss.of(head, y, batch, encoded, training, klWeight, hp.klTolerance());
+        return SketchRnnLoss.of(head, y, batch, encoded, training, klWeight, hp.klTolerance(), hp.maxSeqLen());
     }
 
     /**

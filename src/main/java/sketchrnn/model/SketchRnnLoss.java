@@ -11,14 +11,17 @@ import sketchrnn.data.Batch;
  * <pre>
  *   L_s = -log( Σ_j pi_j N(dx, dy | mu_j, sigma_j, rho_j) + 1e-6 ) ⊙ (1 - p3)      (Eq. 9; N: Graves Eq. 24-25)
  *   L_p = -Σ_k p_k log q_k            (masked by 1 - p3 in evaluation only)       (Eq. 9)
- *   L_R = mean over the batch and all T steps of (L_s + L_p)
+ *   L_R = (sum over the batch and its T steps of (L_s + L_p)) / (B · N_max)
  *   L_KL = -0.5 mean(1 + sigma_hat - mu² - exp(sigma_hat))                         (Eq. 10)
  *   cost = L_R + w_KL · max(L_KL, kl_tolerance)                                   (Eq. 11-12)
  * </pre>
- * Scalar constants are passed as float so that a 0-dimensional result keeps the model's precision.
- * T is the batch's own padded length ({@link Batch#maxLen()}): the paper's N_max when batches are padded
- * to {@code max_seq_len}, the longest sketch of the batch when the trainer groups sketches by length (the
- * mean is then over that T, so L_p's share of the padding differs from the reference's).
+ * Constants are engine-owned arrays of the model's precision ({@link Ops#constant}).
+ * T is the batch's own padded length ({@link Batch#maxLen()}): N_max ({@code max_seq_len}) when batches are
+ * padded as the reference pads them, the longest sketch of the batch when the trainer groups sketches by
+ * length. The divisor is always N_max (or T if longer), as SPEC 4 says: a batch of short sketches then
+ * weighs what it weighs in the reference (the steps it does not pad to would add only L_p terms of
+ * padding, near zero once learned), and its gradients are not inflated by N_max / T — which made
+ * Adam's steps jump when a batch of short sketches followed long ones.
  */
 final class SketchRnnLoss {
     private SketchRnnLoss() {
@@ -31,7 +34,7 @@ final class SketchRnnLoss {
      * @param encoded mu and sigma_hat, null when unconditional
      */
     static LossTerms of(MixtureDensityHead head, NDArray y, Batch batch, Encoded encoded, boolean training,
-            float klWeight, double klTolerance) {
+            float klWeight, double klTolerance, int nMax) {
         NDManager scope = y.getManager();
         DataType dtype = y.getDataType();
         Targets target = Targets.of(batch, scope, dtype);
@@ -43,8 +46,10 @@ final class SketchRnnLoss {
         if (!training) {
             penLoss = penLoss.mul(target.real);
         }
-        NDArray offset = offsetLoss.mean();                                                    // () over B*T
-        NDArray pen = penLoss.mean();                                                          // ()
+        float share = (float) batch.maxLen() / Math.max(batch.maxLen(), nMax);                // T / N_max
+        NDArray shareT = Ops.constant(scope, share, dtype);
+        NDArray offset = offsetLoss.mean().mul(shareT);                                        // () sum / (B N_max)
+        NDArray pen = penLoss.mean().mul(shareT);                                              // ()
         NDArray recon = offset.add(pen);                                                       // () L_R
 
         NDArray cost = recon;
@@ -52,8 +57,10 @@ final class SketchRnnLoss {
         if (encoded != null) {
             NDArray mu = encoded.mu();
             NDArray sigmaHat = encoded.sigmaHat();
-            NDArray klLoss = sigmaHat.add(1).sub(mu.square()).sub(sigmaHat.exp()).mean().mul(-0.5f); // () L_KL
-            cost = recon.add(klLoss.maximum((float) klTolerance).mul(klWeight));
+            NDArray klLoss = sigmaHat.add(1).sub(mu.square()).sub(sigmaHat.exp()).mean()
+                    .mul(Ops.constant(scope, -0.5, dtype));                                    // () L_KL
+            cost = recon.add(klLoss.maximum(Ops.constant(scope, klTolerance, dtype))
+                    .mul(Ops.constant(scope, klWeight, dtype)));
             kl = Ops.scalar(klLoss);
         }
         return new LossTerms(cost, (float) Ops.scalar(recon), (float) Ops.scalar(offset), (float) Ops.scalar(pen),
@@ -72,10 +79,13 @@ final class SketchRnnLoss {
     static NDArray bivariateNormal(NDArray dx, NDArray dy, MixtureDensityHead.Mixture m) {
         NDArray nx = dx.sub(m.muX()).div(m.sigmaX());                                  // (N, M)
         NDArray ny = dy.sub(m.muY()).div(m.sigmaY());                                  // (N, M)
-        NDArray z = nx.square().add(ny.square()).sub(nx.mul(ny).mul(m.rho()).mul(2));   // (N, M)
+        NDManager scope = dx.getManager();
+        DataType dtype = dx.getDataType();
+        NDArray two = Ops.constant(scope, 2, dtype);
+        NDArray z = nx.square().add(ny.square()).sub(nx.mul(ny).mul(m.rho()).mul(two)); // (N, M)
         NDArray oneMinusRho2 = m.rho().square().neg().add(1);                          // (N, M)
-        NDArray norm = m.sigmaX().mul(m.sigmaY()).mul(oneMinusRho2.sqrt()).mul(2 * Math.PI);
-        return z.div(oneMinusRho2.mul(-2)).exp().div(norm);                            // (N, M)
+        NDArray norm = m.sigmaX().mul(m.sigmaY()).mul(oneMinusRho2.sqrt()).mul(Ops.constant(scope, 2 * Math.PI, dtype));
+        return z.div(oneMinusRho2.mul(Ops.constant(scope, -2, dtype))).exp().div(norm); // (N, M)
     }
 
     /** The targets S_1..S_T of a batch, time-major like y (row t*B + b is point t+1 of sketch b). */

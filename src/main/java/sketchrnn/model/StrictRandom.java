@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * compiled: standard normal values from uniform ones with {@link StrictMath} only (Marsaglia's polar
  * method), where {@code RandomGenerator.nextGaussian} may round its transcendental steps differently. The
  * model's initial weights, the latent codes and the sampled points are drawn with it, so that a seed gives
- * the same sketch everywhere and identical training runs stay identical.
+ * the same weights and the same sketches on every machine.
  */
 public final class StrictRandom {
     private StrictRandom() {

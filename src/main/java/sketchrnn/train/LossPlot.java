@@ -14,10 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import sketchrnn.data.AtomicFiles;
@@ -35,18 +31,6 @@ public final class LossPlot {
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
 
-    /**
-     * Java2D and ImageIO load native libraries on first use, and loading them can switch the calling thread's
-     * floating-point mode (denormals flushed to zero): a training thread that drew the first plot mid-run
-     * would compute differently from then on, and a resumed run (a new process, plots not yet drawn) would
-     * not give the losses of an uninterrupted one. So plots are drawn on this thread of their own.
-     */
-    private static final ExecutorService PAINTER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "loss-plot");
-        t.setDaemon(true);
-        return t;
-    });
-
     private LossPlot() {
     }
 
@@ -54,26 +38,8 @@ public final class LossPlot {
     private record Series(String name, Color color, boolean dashed, List<double[]> points) {
     }
 
-    /** Writes the plot of the given rows to {@code out} (atomically), drawn on the plotting thread. */
+    /** Writes the plot of the given rows to {@code out} (atomically). */
     public static void write(List<MetricsCsv.Row> rows, String title, Path out) {
-        Future<?> done = PAINTER.submit(() -> draw(rows, title, out));
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while drawing " + out, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static void draw(List<MetricsCsv.Row> rows, String title, Path out) {
         List<MetricsCsv.Row> train = rows.stream().filter(r -> r.split().equals("train")).toList();
         List<MetricsCsv.Row> valid = rows.stream().filter(r -> r.split().equals("valid")).toList();
         List<Series> series = new ArrayList<>();

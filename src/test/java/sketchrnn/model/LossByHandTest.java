@@ -52,6 +52,13 @@ class LossByHandTest {
                 assertThat((double) got.kl()).as(mode + " L_KL").isCloseTo(want.kl(), within(1e-4));
                 assertThat(Ops.scalar(got.cost())).as(mode + " cost").isCloseTo(want.cost(), within(1e-4));
             }
+            // a batch padded only to its own longest sketch scores as padded to N_max in evaluation (every
+            // padded step is masked): L_R is over N_max, not over the batch's own length
+            Batch padded = Fixtures.repad(batch, hp.maxSeqLen(), null); // end-of-sketch rows
+            LossTerms own = model.loss(batch, false, 0.7f, scope, conditional ? epsArray : null);
+            LossTerms full = model.loss(padded, false, 0.7f, scope, conditional ? epsArray : null);
+            assertThat(batch.maxLen()).isLessThan(padded.maxLen());
+            assertThat((double) own.recon()).as("L_R of the batch as padded to N_max").isCloseTo(full.recon(), within(1e-5));
             // the batch is built so that evaluation's masking of the pen loss is visible
             assertThat(reference.loss(batch, eps, false, 0.7).pen()).isLessThan(reference.loss(batch, eps, true, 0.7).pen() - 1e-3);
         }

@@ -45,8 +45,8 @@ final class ReferenceModel {
                 pen += penLoss(y[t], target) * (training ? 1 : real);
             }
         }
-        offset /= steps * size;
-        pen /= steps * size;
+        offset /= Math.max(steps, hp.maxSeqLen()) * size;                               // L_R over N_max
+        pen /= Math.max(steps, hp.maxSeqLen()) * size;
         double kl = hp.conditional() ? -0.5 * klSum / (size * hp.zSize()) : 0;
         double cost = offset + pen + (hp.conditional() ? klWeight * Math.max(kl, hp.klTolerance()) : 0);
         return new Terms(cost, offset + pen, offset, pen, kl);
