@@ -47,7 +47,8 @@ import sketchrnn.data.BadInputException;
  * @param hyperNumUnits        units of the small LSTM inside a {@code hyper} cell (256).
  * @param hyperEmbeddingSize   size of the HyperLSTM's per-gate embeddings (32).
  * @param groupByLength        training batches of sketches of similar length, each padded only to its own
- *                             longest sketch (false: the reference pads every batch to N_max; true is much faster).
+ *                             longest sketch, the loss still divided by N_max (false: the reference pads every
+ *                             batch to N_max; true is much faster, same loss scale).
  */
 public record HParams(
         int maxSeqLen,
