@@ -6,8 +6,8 @@ sheep=../shared/data/aaron_sheep.npz
 # 1. the quick start's picture: 16 new sheep at temperature 0.3
 ./sketchrnn sample --count 16 --temperature 0.3 --seed 1 --cell-size 160 --out docs/default-samples.png
 # 2. six endings of the first 30 points of a test sheep (given part black, endings red)
-./sketchrnn complete --input "$sheep" --split test --index 8 --keep 30 --count 6 --columns 6 --temperature 0.3 \
+./sketchrnn complete --input "$sheep" --split test --index 5 --keep 35 --count 6 --columns 6 --temperature 0.3 \
     --seed 2 --cell-size 160 --out docs/default-completions.png
 # 3. a morph between two test sheep (both ends are the model's reconstructions)
-./sketchrnn interpolate --from "$sheep#1" --to "$sheep#12" --split test --steps 6 --columns 6 --temperature 0.1 \
+./sketchrnn interpolate --from "$sheep#0" --to "$sheep#7" --split test --steps 6 --columns 6 --temperature 0.3 \
     --seed 3 --cell-size 160 --out docs/default-morph.png
