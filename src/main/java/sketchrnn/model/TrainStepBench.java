@@ -48,7 +48,11 @@ public final class TrainStepBench {
             double[] total = new double[steps];
             double[] eval = new double[steps];
             double[] cpu = new double[steps];
+            String profile = System.getProperty("sketchrnn.profile");
             for (int s = -1; s < steps; s++) {
+                if (profile != null && s == 0) {
+                    JniUtils.startProfile(false, false, false);
+                }
                 long c0 = cpuNanos();
                 long t0 = System.nanoTime();
                 long t1;
@@ -67,6 +71,9 @@ public final class TrainStepBench {
                     t2 = System.nanoTime();
                 }
                 long c2 = cpuNanos();
+                if (profile != null && s == 0) {
+                    JniUtils.stopProfile(profile);
+                }
                 long t3 = System.nanoTime();
                 try (NDManager scope = NDManager.newBaseManager()) {
                     model.loss(batch, false, 0.5f, scope);
