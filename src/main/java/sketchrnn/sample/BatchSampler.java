@@ -83,6 +83,14 @@ final class BatchSampler {
      * @return each sketch as flat stroke-3 {@code [dx, dy, p, ...]} in model units, in batch order
      */
     List<float[]> run(NDManager session, NDManager owner, Start start) {
+        return run(session, owner, start, null);
+    }
+
+    /**
+     * As {@link #run(NDManager, NDManager, Start)} with the decoder's prepared weights of the caller (who
+     * keeps them open), or null to prepare them here.
+     */
+    List<float[]> run(NDManager session, NDManager owner, Start start, SketchRnn.Stepper given) {
         int b = start.budgets().length;
         int w = sampler.rowSize();
         PointBuffer[] points = new PointBuffer[b];
@@ -91,7 +99,7 @@ final class BatchSampler {
         }
         NDManager gen = owner;
         NDManager prepared = session.newSubManager();                                 // the joined weights
-        SketchRnn.Stepper stepper = net.stepper(prepared);
+        SketchRnn.Stepper stepper = given != null ? given : net.stepper(prepared);
         try {
             // 1. Every sketch with points to draw is active; the next inputs start as S0 = (0, 0, 1, 0, 0).
             int[] active = new int[b];

@@ -154,8 +154,8 @@ final class Decoding {
             }
             NDArray state = net.initialState(z, r, gen).state();                       // (R, stateSize)
             // 2. Teacher forcing through all prefixes together.
-            NDManager prepared = session.newSubManager();                             // the joined weights
-            SketchRnn.Stepper stepper = net.stepper(prepared);
+            NDManager prepared = session.newSubManager();                             // the joined weights, once
+            SketchRnn.Stepper stepper = net.stepper(prepared);                         // for prefixes and endings
             for (int t = 0; t < steps; t++) {
                 NDManager next = session.newSubManager();
                 NDArray x = next.create(Arrays.copyOfRange(inputs, t * r * 5, (t + 1) * r * 5), new Shape(r, 5)); // (R, 5)
@@ -178,7 +178,6 @@ final class Decoding {
                 state = after;
             }
             float[] y = stepper.output(new DecoderState(state), gen).toFloatArray();  // (R, 3+6M)
-            prepared.close();
             int w = y.length / r;
             // 3. Row of each ending: its prefix's state and z.
             int[] prefixOf = new int[total];
@@ -214,7 +213,7 @@ final class Decoding {
                 }
                 BatchSampler sampler = new BatchSampler(net, o).observe(shift(observer, from));
                 List<float[]> endings = sampler.run(session, owner,
-                        new BatchSampler.Start(new DecoderState(states), zs, firstY, budgets, streams));
+                        new BatchSampler.Start(new DecoderState(states), zs, firstY, budgets, streams), stepper);
                 for (int k = 0; k < b; k++) {
                     out.get(prefixOf[from + k]).add(endings.get(k));
                 }
