@@ -98,7 +98,7 @@ final class BatchSampler {
             points[r] = new PointBuffer();
         }
         NDManager gen = owner;
-        NDManager prepared = session.newSubManager();                                 // the joined weights
+        NDManager prepared = given == null ? session.newSubManager() : null;           // our joined weights
         SketchRnn.Stepper stepper = given != null ? given : net.stepper(prepared);
         try {
             // 1. Every sketch with points to draw is active; the next inputs start as S0 = (0, 0, 1, 0, 0).
@@ -181,7 +181,9 @@ final class BatchSampler {
             }
         } finally {
             gen.close();
-            prepared.close();
+            if (prepared != null) {
+                prepared.close();
+            }
         }
         List<float[]> out = new ArrayList<>(b);
         for (PointBuffer p : points) {

@@ -2,6 +2,7 @@ package sketchrnn.sample;
 
 import java.util.random.RandomGenerator;
 import sketchrnn.model.MixtureDensityHead;
+import sketchrnn.model.StrictRandom;
 
 /**
  * Draws the next point of one sketch from one row of raw decoder output
@@ -65,8 +66,8 @@ final class PointSampler {
         double sx = StrictMath.exp(y[at + 3 + 3 * m + j]) * sigmaFactor;
         double sy = StrictMath.exp(y[at + 3 + 4 * m + j]) * sigmaFactor;
         double rho = StrictMath.tanh(y[at + 3 + 5 * m + j]);
-        double e1 = sketchrnn.model.StrictRandom.gaussian(rng);
-        double e2 = sketchrnn.model.StrictRandom.gaussian(rng);
+        double e1 = StrictRandom.gaussian(rng);
+        double e2 = StrictRandom.gaussian(rng);
         out[outAt] = (float) (muX + sx * e1);
         out[outAt + 1] = (float) (muY + sy * (rho * e1 + Math.sqrt(Math.max(0, 1 - rho * rho)) * e2));
         return pen;

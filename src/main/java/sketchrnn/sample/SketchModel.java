@@ -11,6 +11,7 @@ import sketchrnn.data.BadInputException;
 import sketchrnn.data.Sketch;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
+import sketchrnn.model.StrictRandom;
 import sketchrnn.train.Checkpoint;
 import sketchrnn.train.ModelState;
 import sketchrnn.train.TrainingRun;
@@ -155,7 +156,7 @@ public final class SketchModel implements AutoCloseable {
         SplittableRandom rng = RandomStreams.forSketch(seed, 0);
         float[] z = new float[musig[0].length];
         for (int k = 0; k < z.length; k++) {
-            z[k] = (float) (musig[0][k] + musig[1][k] * sketchrnn.model.StrictRandom.gaussian(rng));
+            z[k] = (float) (musig[0][k] + musig[1][k] * StrictRandom.gaussian(rng));
         }
         return z;
     }
@@ -293,7 +294,7 @@ public final class SketchModel implements AutoCloseable {
     private static float[] standardNormal(SplittableRandom rng, int n) {
         float[] z = new float[n];
         for (int k = 0; k < n; k++) {
-            z[k] = (float) sketchrnn.model.StrictRandom.gaussian(rng);
+            z[k] = (float) StrictRandom.gaussian(rng);
         }
         return z;
     }
