@@ -42,6 +42,9 @@ public final class BenchTrainVerb implements Callable<Integer> {
     @Option(names = "--skip-padded", description = "With --data: time only the epoch.")
     boolean skipPadded;
 
+    @picocli.CommandLine.Mixin
+    EngineOption engine = new EngineOption();
+
     @Override
     public Integer call() {
         if (batch <= 0 || seq <= 0 || steps <= 0 || warmup < 0) {
@@ -51,17 +54,19 @@ public final class BenchTrainVerb implements Callable<Integer> {
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT,
                 "{\"bench\": \"train\", \"enc\": %d, \"dec\": %d, \"nz\": %d, \"enc_model\": \"%s\", \"dec_model\": \"%s\", "
-                        + "\"batch\": %d, \"seq\": %d, \"recurrent_dropout\": %b, \"threads\": \"%s\"",
+                        + "\"batch\": %d, \"seq\": %d, \"recurrent_dropout\": %b, \"engine\": \"%s\", \"threads\": \"%s\"",
                 h.encRnnSize(), h.decRnnSize(), h.zSize(), h.encModel(), h.decModel(), batch, seq, h.useRecurrentDropout(),
-                System.getProperty("ai.djl.pytorch.num_threads", "default")));
+                engine.path().resolve(h).name().toLowerCase(Locale.ROOT),
+                engine.path().resolve(h) == sketchrnn.train.TrainingPath.FUSED ? Integer.toString(sketchrnn.train.TrainingPath.engineThreads())
+                        : System.getProperty("ai.djl.pytorch.num_threads", "default")));
         if (!skipPadded) {
-            TrainStepBenchmark.Timing t = TrainStepBenchmark.paddedSteps(h, seq, steps, warmup, 1);
+            TrainStepBenchmark.Timing t = TrainStepBenchmark.paddedSteps(h, seq, steps, warmup, 1, engine.path());
             json.append(String.format(Locale.ROOT, ", \"steps\": %d, \"median_s_per_step\": %.4f, \"min_s\": %.4f, \"max_s\": %.4f",
                     steps, t.median(), t.min(), t.max()));
         }
         if (data != null) {
             TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), h.maxSeqLen());
-            TrainStepBenchmark.Timing e = TrainStepBenchmark.groupedEpoch(h, d, 1);
+            TrainStepBenchmark.Timing e = TrainStepBenchmark.groupedEpoch(h, d, 1, engine.path());
             json.append(String.format(Locale.ROOT, ", \"data\": \"%s\", \"epoch_batches\": %d, \"epoch_s_grouped\": %.2f, "
                     + "\"median_s_per_grouped_step\": %.4f", data.getFileName(), e.seconds().size(), e.total(), e.median()));
         }

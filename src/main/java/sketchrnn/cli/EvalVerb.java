@@ -36,6 +36,9 @@ public final class EvalVerb implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the latent noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @CommandLine.Mixin
+    EngineOption engine = new EngineOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +48,8 @@ public final class EvalVerb implements Callable<Integer> {
             // the model's own max_seq_len (longer sketches are dropped) and scale factor (data to model units)
             int maxSeqLen = m.hparams().maxSeqLen();
             TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), maxSeqLen, m.scaleFactor());
-            Evaluation.Result r = Evaluation.evaluate(m.network(), d.split(split), batch, maxSeqLen, seed);
+            Evaluation.Result r = Evaluation.evaluate(m.network(), d.split(split), batch, maxSeqLen, seed,
+                    engine.path());
             spec.commandLine().getOut().println(r.toJson());
             spec.commandLine().getOut().flush();
         }

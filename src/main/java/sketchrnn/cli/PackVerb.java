@@ -47,6 +47,9 @@ public final class PackVerb implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the latent noise of the evaluation (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @CommandLine.Mixin
+    EngineOption engine = new EngineOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +65,7 @@ public final class PackVerb implements Callable<Integer> {
         // 1. the original's test losses (SPEC 4 evaluation masking, padded to N_max as in training)
         Evaluation.Result before;
         try (SketchRnn m = ModelState.restore(c)) {
-            before = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed);
+            before = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());
         }
         // 2. the metrics to keep: the checkpoint's own, the test losses, the training time
         Map<String, Double> metrics = new LinkedHashMap<>(c.metrics());
@@ -81,7 +84,7 @@ public final class PackVerb implements Callable<Integer> {
         // 3. the packed copy, read back and scored again
         Evaluation.Result after;
         try (SketchRnn m = ModelState.restore(Checkpoint.read(out))) {
-            after = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed);
+            after = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "{\"original\": %s, \"packed\": %s, \"bytes\": %d}%n",
                 before.toJson(), after.toJson(), sizeOf(out));

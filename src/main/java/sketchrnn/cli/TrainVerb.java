@@ -51,6 +51,9 @@ public final class TrainVerb implements Callable<Integer> {
     @Option(names = "--log-every", paramLabel = "N", defaultValue = "20", description = "Log a line every N steps (default: ${DEFAULT-VALUE}).")
     long logEvery;
 
+    @picocli.CommandLine.Mixin
+    EngineOption engine = new EngineOption();
+
     @Override
     public Integer call() {
         if (maxSteps == null && minutes == null) {
@@ -67,7 +70,8 @@ public final class TrainVerb implements Callable<Integer> {
         }
         HParams hparams = HParams.defaults().withOverrides(hp);
         TrainingRun.Options o = new TrainingRun.Options(data, out, hparams, maxSteps == null ? Long.MAX_VALUE : maxSteps,
-                minutes == null ? null : Duration.ofMillis((long) (minutes * 60_000)), seed, resume, evalEvery, logEvery);
+                minutes == null ? null : Duration.ofMillis((long) (minutes * 60_000)), seed, resume, evalEvery, logEvery,
+                engine.path());
         TrainingRun.Result r = TrainingRun.run(o, System.out, System.console() != null);
         return r.outcome() == Trainer.Outcome.NON_FINITE ? 1 : 0;
     }

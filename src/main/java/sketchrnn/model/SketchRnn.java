@@ -165,8 +165,11 @@ public final class SketchRnn implements AutoCloseable {
         return loss(batch, training, klWeight, scope, null);
     }
 
-    /** As {@link #loss(Batch, boolean, float, NDManager)} with a given {@code eps (B, Nz)}, or null to draw it. */
-    LossTerms loss(Batch batch, boolean training, float klWeight, NDManager scope, NDArray eps) {
+    /**
+     * As {@link #loss(Batch, boolean, float, NDManager)} with a given {@code eps (B, Nz)}, or null to draw it:
+     * for cross-checks with another implementation of the same pass (the fused engine's tests).
+     */
+    public LossTerms loss(Batch batch, boolean training, float klWeight, NDManager scope, NDArray eps) {
         requireSteps(batch);
         Weights w = new Weights(parameters, scope);
         Encoded encoded = null;

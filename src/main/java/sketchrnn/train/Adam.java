@@ -1,37 +1,35 @@
 package sketchrnn.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import sketchrnn.engine.FlatParameters;
 
 /**
  * Adam (Kingma and Ba 2015) in the form TensorFlow's {@code AdamOptimizer} uses (the reference code's
- * optimiser): {@code lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)},
- * {@code p -= lr_t * m / (sqrt(v) + eps)}. Gradients are clipped element-wise to {@code [-c, c]}
- * before the update (DJL's own {@code clipGrad} clamps only from above, so we clip here).
- *
- * <p>The moments live in the model's manager; {@link #state()} and {@link #restore} expose them for
- * checkpoints, so that a resumed run continues exactly.
+ * optimiser), after element-wise clipping of the gradient to {@code [-c, c]} (docs/model.md):
+ * <pre>
+ *   g ← clip(g, -c, c)
+ *   m ← β1 m + (1 - β1) g,   v ← β2 v + (1 - β2) g²
+ *   θ ← θ - lr_t m / (sqrt(v) + ε),   lr_t = lr sqrt(1 - β2^t) / (1 - β1^t)
+ * </pre>
+ * On flat arrays of a {@link FlatParameters} layout, for both training paths (the fused engine and the DJL
+ * model). {@link #state()} and {@link #restore} expose the moments by parameter name for checkpoints, so a
+ * resumed run continues exactly.
  */
 public final class Adam {
     public static final float BETA1 = 0.9f;
     public static final float BETA2 = 0.999f;
     public static final float EPSILON = 1e-8f;
 
-    private final Map<String, NDArray> m = new LinkedHashMap<>();
-    private final Map<String, NDArray> v = new LinkedHashMap<>();
+    private final FlatParameters layout;
+    private final float[] m;
+    private final float[] v;
     private long t;
 
-    /** Zero moments for every parameter. */
-    public Adam(Map<String, NDArray> parameters) {
-        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-            NDManager owner = e.getValue().getManager();
-            Shape shape = e.getValue().getShape();
-            m.put(e.getKey(), owner.zeros(shape));
-            v.put(e.getKey(), owner.zeros(shape));
-        }
+    /** Zero moments for every parameter of the layout. */
+    public Adam(FlatParameters layout) {
+        this.layout = layout;
+        this.m = new float[layout.size()];
+        this.v = new float[layout.size()];
     }
 
     /** Updates performed so far. */
@@ -39,53 +37,36 @@ public final class Adam {
         return t;
     }
 
-    /**
-     * One update of every parameter from its gradient. {@code grads} and every temporary are attached to
-     * {@code scope}, which the caller closes after the step.
-     */
-    public void step(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double clip, NDManager scope) {
+    /** One update of {@code theta} in place from {@code grad} (which is left as it was). */
+    public void step(float[] theta, float[] grad, double lr, double clip) {
         t++;
-        double lrT = lr * StrictMath.sqrt(1 - StrictMath.pow(BETA2, t)) / (1 - StrictMath.pow(BETA1, t));
-        for (Map.Entry<String, NDArray> e : params.entrySet()) {
-            NDArray p = e.getValue();
-            NDArray g = grads.get(e.getKey()).clip(-clip, clip);                   // clipped gradient
-            g.attach(scope);
-            NDArray mi = m.get(e.getKey());
-            NDArray vi = v.get(e.getKey());
-            mi.muli(BETA1).addi(attach(g.mul(1 - BETA1), scope));                   // m = b1 m + (1-b1) g
-            vi.muli(BETA2).addi(attach(g.square().muli(1 - BETA2), scope));         // v = b2 v + (1-b2) g^2
-            NDArray denom = attach(vi.sqrt(), scope).addi(EPSILON);                 // sqrt(v) + eps
-            NDArray update = attach(mi.mul((float) lrT), scope).divi(denom);        // lr_t m / (sqrt(v) + eps)
-            p.subi(update);
+        float lrT = (float) (lr * StrictMath.sqrt(1 - StrictMath.pow(BETA2, t)) / (1 - StrictMath.pow(BETA1, t)));
+        float c = (float) clip;
+        for (int i = 0; i < theta.length; i++) {
+            float g = Math.max(-c, Math.min(c, grad[i]));
+            float mi = BETA1 * m[i] + (1 - BETA1) * g;
+            float vi = BETA2 * v[i] + (1 - BETA2) * (g * g);
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] -= lrT * mi / ((float) Math.sqrt(vi) + EPSILON);
         }
     }
 
-    private static NDArray attach(NDArray a, NDManager scope) {
-        a.attach(scope);
-        return a;
-    }
-
-    /** The optimiser state for a checkpoint: step count and the two moments as float arrays. */
+    /** The optimiser state for a checkpoint: step count and the two moments by parameter name. */
     public State state() {
-        Map<String, float[]> ms = new LinkedHashMap<>();
-        Map<String, float[]> vs = new LinkedHashMap<>();
-        m.forEach((k, a) -> ms.put(k, a.toFloatArray()));
-        v.forEach((k, a) -> vs.put(k, a.toFloatArray()));
-        return new State(t, ms, vs);
+        return new State(t, layout.unflatten(m), layout.unflatten(v));
     }
 
     /** Restores a state written by {@link #state()}. */
     public void restore(State s) {
-        t = s.iterations();
-        for (String k : m.keySet()) {
-            float[] mv = s.m().get(k);
-            float[] vv = s.v().get(k);
-            if (mv == null || vv == null) {
-                throw new IllegalArgumentException("optimizer state has no moments for parameter " + k);
+        for (String name : layout.names()) {
+            if (s.m().get(name) == null || s.v().get(name) == null) {
+                throw new IllegalArgumentException("optimizer state has no moments for parameter " + name);
             }
-            m.get(k).set(mv);
-            v.get(k).set(vv);
         }
+        System.arraycopy(layout.flatten(s.m()), 0, m, 0, m.length);
+        System.arraycopy(layout.flatten(s.v()), 0, v, 0, v.length);
+        t = s.iterations();
     }
 
     /** Adam's state: iterations and first and second moments by parameter name. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import sketchrnn.data.Batch;
 import sketchrnn.data.Batcher;
 import sketchrnn.data.Sketch;
+import sketchrnn.engine.FusedSketchRnn;
 import sketchrnn.model.LossTerms;
 import sketchrnn.model.SketchRnn;
 
@@ -32,6 +33,50 @@ public final class Evaluation {
                     "{\"recon_loss\": %.6f, \"offset_loss\": %.6f, \"pen_loss\": %.6f, \"kl_loss\": %.6f, \"count\": %d}",
                     recon, offset, pen, kl, count);
         }
+    }
+
+    /**
+     * Evaluates {@code model} on the path asked for: the fused engine (on a copy of the weights) where
+     * {@code path} resolves to it for this model, else the DJL model itself.
+     */
+    public static Result evaluate(SketchRnn model, List<Sketch> sketches, int batchSize, int padTo, long seed,
+            TrainingPath path) {
+        if (path.resolve(model.hparams()) == TrainingPath.FUSED && model.dataType() == ai.djl.ndarray.types.DataType.FLOAT32
+                && !model.tanhZBeforeInitialState()) {
+            java.util.Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
+            java.util.Map<String, float[]> weights = new java.util.LinkedHashMap<>();
+            model.parameters().forEach((k, v) -> {
+                shapes.put(k, v.getShape().getShape());
+                weights.put(k, v.toFloatArray());
+            });
+            int threads = TrainingPath.engineThreads();
+            try (FusedSketchRnn engine = new FusedSketchRnn(model.hparams(), shapes, weights, threads)) {
+                return evaluate(engine, sketches, batchSize, padTo, seed);
+            }
+        }
+        return evaluate(model, sketches, batchSize, padTo, seed);
+    }
+
+    /** Evaluates on the fused engine; batch i's latent noise comes from the step seed of (seed, -1 - i). */
+    public static Result evaluate(FusedSketchRnn engine, List<Sketch> sketches, int batchSize, int padTo, long seed) {
+        if (sketches.isEmpty()) {
+            return new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        double recon = 0;
+        double offset = 0;
+        double pen = 0;
+        double kl = 0;
+        int count = 0;
+        int i = 0;
+        for (Batch b : Batcher.evalBatches(sketches, batchSize, padTo)) {
+            FusedSketchRnn.Losses l = engine.evaluate(b, Trainer.stepSeed(seed, -1 - i++));
+            recon += l.recon() * b.size();
+            offset += l.offset() * b.size();
+            pen += l.pen() * b.size();
+            kl += l.kl() * b.size();
+            count += b.size();
+        }
+        return new Result(recon / count, offset / count, pen / count, kl / count, count);
     }
 
     /**

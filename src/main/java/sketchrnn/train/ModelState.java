@@ -39,6 +39,22 @@ public final class ModelState {
         return model;
     }
 
+    /** Refuses weights whose names or shapes are not exactly the model's. */
+    public static void requireSameShapes(Map<String, long[]> want, Map<String, long[]> have, String source) {
+        for (Map.Entry<String, long[]> e : want.entrySet()) {
+            long[] h = have.get(e.getKey());
+            if (h == null || !Arrays.equals(e.getValue(), h)) {
+                throw new BadInputException(source + ": parameter " + e.getKey() + " has shape " + Arrays.toString(h)
+                        + ", the model expects " + Arrays.toString(e.getValue()));
+            }
+        }
+        for (String k : have.keySet()) {
+            if (!want.containsKey(k)) {
+                throw new BadInputException(source + ": parameter " + k + " is not part of this model");
+            }
+        }
+    }
+
     /**
      * Copies named weights into the model; names and shapes must match exactly. The values are converted to
      * the model's precision (a FLOAT64 model holds the float32 values exactly).

@@ -1,20 +1,16 @@
 package sketchrnn.train;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import sketchrnn.data.Batch;
 import sketchrnn.data.Batcher;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
-import sketchrnn.model.LossTerms;
 import sketchrnn.model.SketchRnn;
 
 /**
@@ -74,15 +70,15 @@ public final class TrainStepBenchmark {
     }
 
     /** Median time of {@code steps} training steps (after {@code warmup}) on batches padded to {@code seq}. */
-    public static Timing paddedSteps(HParams hp, int seq, int steps, int warmup, long seed) {
+    public static Timing paddedSteps(HParams hp, int seq, int steps, int warmup, long seed, TrainingPath path) {
         List<Sketch> sketches = syntheticSketches(hp.batchSize() * 4, seq, seed);
         List<Batch> batches = Batcher.evalBatches(sketches, hp.batchSize(), seq);
         List<Double> times = new ArrayList<>();
-        try (SketchRnn model = SketchRnn.create(hp.withMaxSeqLen(Math.max(hp.maxSeqLen(), seq)), seed)) {
-            Adam adam = new Adam(model.parameters());
+        HParams h = hp.withMaxSeqLen(Math.max(hp.maxSeqLen(), seq));
+        try (TrainingBackend backend = TrainingRun.backend(SketchRnn.create(h, seed), path)) {
             for (int i = 0; i < warmup + steps; i++) {
                 Batch b = batches.get(i % batches.size());
-                double s = timedStep(model, adam, hp, b, i);
+                double s = timedStep(backend, h, b, i);
                 if (i >= warmup) {
                     times.add(s);
                 }
@@ -92,51 +88,24 @@ public final class TrainStepBenchmark {
     }
 
     /** Times one epoch of the training split of {@code data} with length-grouped batches (after one warm-up step). */
-    public static Timing groupedEpoch(HParams hp, TrainingData data, long seed) {
+    public static Timing groupedEpoch(HParams hp, TrainingData data, long seed, TrainingPath path) {
         HParams grouped = hp.withGroupByLength(true);
         Batcher batcher = Batcher.of(data, grouped, seed);
         List<Double> times = new ArrayList<>();
-        try (SketchRnn model = SketchRnn.create(grouped, seed)) {
-            Adam adam = new Adam(model.parameters());
-            timedStep(model, adam, grouped, batcher.trainBatch(0), 0);
+        try (TrainingBackend backend = TrainingRun.backend(SketchRnn.create(grouped, seed), path)) {
+            timedStep(backend, grouped, batcher.trainBatch(0), 0);
             for (long s = 0; s < batcher.batchesPerEpoch(); s++) {
-                times.add(timedStep(model, adam, grouped, batcher.trainBatch(s), s));
+                times.add(timedStep(backend, grouped, batcher.trainBatch(s), s));
             }
         }
         return new Timing(times);
     }
 
-    private static double timedStep(SketchRnn model, Adam adam, HParams hp, Batch batch, long step) {
-        Trainer trainer = new Trainer(new Trainer.Config(step + 1, null, 0, 1));
-        Trainer.Task task = new Trainer.Task() {
-            @Override
-            public Map<String, ai.djl.ndarray.NDArray> parameters() {
-                return model.parameters();
-            }
-
-            @Override
-            public Trainer.StepOutput forward(long s, NDManager scope) {
-                LossTerms l = model.loss(batch, true, (float) Schedules.klWeight(hp, s), scope);
-                return new Trainer.StepOutput(l.cost(), new LinkedHashMap<>());
-            }
-
-            @Override
-            public Map<String, Double> validate(long s) {
-                return Map.of("cost", 0.0);
-            }
-
-            @Override
-            public double learningRate(long s) {
-                return Schedules.learningRate(hp, s);
-            }
-
-            @Override
-            public double gradClip() {
-                return hp.gradClip();
-            }
-        };
+    /** Seconds of one training step: loss, gradient, clipping and Adam. */
+    private static double timedStep(TrainingBackend backend, HParams hp, Batch batch, long step) {
         long t0 = System.nanoTime();
-        trainer.run(task, adam, step);
+        backend.lossAndGradient(batch, Schedules.klWeight(hp, step), Trainer.stepSeed(1, step));
+        backend.update(Schedules.learningRate(hp, step), hp.gradClip());
         return (System.nanoTime() - t0) / 1e9;
     }
 

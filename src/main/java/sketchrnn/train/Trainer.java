@@ -1,27 +1,21 @@
 package sketchrnn.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small generic training loop: forward, backward, element-wise gradient clipping, Adam, and
- * callbacks. What is trained, its loss and its validation plug in through {@link Task}; logging,
- * checkpoints and plots plug in through {@link Callback}.
+ * A small generic training loop: a step's loss and gradient, the NaN guard, the update, and callbacks.
+ * What is trained, its loss, update and validation plug in through {@link Task}; logging, checkpoints and
+ * plots plug in through {@link Callback}.
  *
  * <p>Recipe of one step {@code s} (numbered as in the code):
  * <ol>
- *   <li>seed the engine's RNG from {@code (seed, s)} so dropout and the latent noise of a step are the
- *       same whether or not the run was resumed;</li>
- *   <li>forward pass and cost inside a {@link GradientCollector}; backward;</li>
+ *   <li>the task's loss and gradient for step {@code s} (its randomness a function of the run's seed and
+ *       {@code s}, so that a resumed run draws what an uninterrupted one drew);</li>
  *   <li>stop with {@link Outcome#NON_FINITE} when the cost is NaN or infinite, before touching the weights;</li>
- *   <li>fetch gradients into the step's scope, Adam update with clipping, zero the gradients;</li>
+ *   <li>the update (clipping and Adam);</li>
  *   <li>callbacks: after the step, then validation every {@code evalEvery} steps.</li>
  * </ol>
  */
@@ -29,24 +23,17 @@ public final class Trainer {
 
     /** What is trained. */
     public interface Task {
-        /** The parameters to optimise, in a fixed order. */
-        Map<String, NDArray> parameters();
+        /** Loss and gradient of training step {@code step}: the metrics to log, with {@code "cost"}. */
+        Map<String, Double> lossAndGradient(long step);
 
-        /** Forward pass of training step {@code step}: the scalar cost and metrics; intermediates in {@code scope}. */
-        StepOutput forward(long step, NDManager scope);
+        /** Updates the parameters from the gradient just computed. */
+        void update(long step, double learningRate);
 
         /** Validation metrics at {@code step}; must contain {@code "cost"}, lower is better. */
         Map<String, Double> validate(long step);
 
         /** Learning rate at {@code step}. */
         double learningRate(long step);
-
-        /** Element-wise gradient clip value. */
-        double gradClip();
-    }
-
-    /** A forward pass's scalar cost (to differentiate) and the metrics to log. */
-    public record StepOutput(NDArray cost, Map<String, Double> metrics) {
     }
 
     /** One finished training step. */
@@ -101,7 +88,7 @@ public final class Trainer {
         return lastStep;
     }
 
-    /** The engine seed of step {@code step} of a run seeded {@code seed}. */
+    /** The seed of step {@code step}'s random numbers in a run seeded {@code seed}. */
     public static long stepSeed(long seed, long step) {
         long h = seed * 0x9E3779B97F4A7C15L + step * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 31;
@@ -112,10 +99,8 @@ public final class Trainer {
      * Trains from {@code startStep} (0 for a new run) until {@code maxSteps} steps are done, the time
      * runs out, or the cost stops being finite.
      */
-    public Outcome run(Task task, Adam adam, long startStep) {
+    public Outcome run(Task task, long startStep) {
         long deadline = config.maxTime() == null ? Long.MAX_VALUE : System.nanoTime() + config.maxTime().toNanos();
-        Map<String, NDArray> params = task.parameters();
-        NDManager base = params.values().iterator().next().getManager();
         long step = startStep;
         Outcome outcome = Outcome.MAX_STEPS;
         while (step < config.maxSteps()) {
@@ -125,40 +110,19 @@ public final class Trainer {
             }
             long t0 = System.nanoTime();
             double lr = task.learningRate(step);
-            Map<String, Double> metrics;
-            try (NDManager scope = base.newSubManager()) {
-                // 1. per-step randomness
-                Engine.getInstance().setRandomSeed((int) stepSeed(config.seed(), step));
-                // 2. forward and backward
-                StepOutput out;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    out = task.forward(step, scope);
-                    gc.backward(out.cost());
-                }
-                // 3. the NaN guard
-                double cost = out.cost().getFloat();
-                if (!Double.isFinite(cost)) {
-                    zeroGradients(params, scope);
-                    lastStep = step;
-                    outcome = Outcome.NON_FINITE;
-                    metrics = out.metrics();
-                    break;
-                }
-                // 4. clip, Adam, zero gradients
-                Map<String, NDArray> grads = new LinkedHashMap<>();
-                for (Map.Entry<String, NDArray> e : params.entrySet()) {
-                    NDArray g = e.getValue().getGradient();
-                    g.attach(scope);
-                    grads.put(e.getKey(), g);
-                }
-                adam.step(params, grads, lr, task.gradClip(), scope);
-                for (NDArray g : grads.values()) {
-                    g.subi(g); // the gradient buffers accumulate across collectors: clear them in place
-                }
-                metrics = out.metrics();
+            // 1. loss and gradient
+            Map<String, Double> metrics = task.lossAndGradient(step);
+            // 2. the NaN guard
+            Double cost = metrics.get("cost");
+            if (cost == null || !Double.isFinite(cost)) {
+                lastStep = step;
+                outcome = Outcome.NON_FINITE;
+                break;
             }
+            // 3. the update
+            task.update(step, lr);
             step++;
-            // 5. callbacks
+            // 4. callbacks
             StepEvent event = new StepEvent(step, lr, metrics, (System.nanoTime() - t0) / 1e6);
             for (Callback c : callbacks) {
                 c.onStep(event);
@@ -167,9 +131,11 @@ public final class Trainer {
                 validate(task, step);
             }
         }
-        lastStep = step;
+        if (outcome != Outcome.NON_FINITE) {
+            lastStep = step;
+        }
         for (Callback c : callbacks) {
-            c.onEnd(step, outcome);
+            c.onEnd(lastStep, outcome);
         }
         return outcome;
     }
@@ -186,15 +152,5 @@ public final class Trainer {
             c.onValidation(step, v, best);
         }
         return v;
-    }
-
-    private static void zeroGradients(Map<String, NDArray> params, NDManager scope) {
-        for (NDArray p : params.values()) {
-            if (p.hasGradient()) {
-                NDArray g = p.getGradient();
-                g.attach(scope);
-                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
-            }
-        }
     }
 }

@@ -17,7 +17,7 @@ import sketchrnn.data.SketchFiles;
 import sketchrnn.data.SketchSplits;
 import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
-import sketchrnn.model.LossTerms;
+import sketchrnn.engine.FusedSketchRnn;
 import sketchrnn.model.SketchRnn;
 
 /**
@@ -35,7 +35,12 @@ public final class TrainingRun {
 
     /** What to train and for how long. {@code hparams} and {@code data} are ignored when resuming. */
     public record Options(List<Path> data, Path runDir, HParams hparams, long maxSteps, Duration maxTime, long seed,
-                          boolean resume, long evalEvery, long logEvery) {
+                          boolean resume, long evalEvery, long logEvery, TrainingPath path) {
+        /** The same options on the default path (the fused engine where it runs the model). */
+        public Options(List<Path> data, Path runDir, HParams hparams, long maxSteps, Duration maxTime, long seed,
+                       boolean resume, long evalEvery, long logEvery) {
+            this(data, runDir, hparams, maxSteps, maxTime, seed, resume, evalEvery, logEvery, TrainingPath.AUTO);
+        }
     }
 
     /** How the run ended. */
@@ -92,8 +97,9 @@ public final class TrainingRun {
         TeeOutputStream tee = new TeeOutputStream(console, dir.resolve("train.log"), resumed != null);
         PrintStream log = new PrintStream(tee, true, java.nio.charset.StandardCharsets.UTF_8);
         // 2. model and optimizer (restored when resuming)
-        try (SketchRnn model = resumed != null ? ModelState.restore(resumed) : SketchRnn.create(hp, seed)) {
-            Adam adam = new Adam(model.parameters());
+        try (TrainingBackend backend = backend(resumed != null ? ModelState.restore(resumed) : SketchRnn.create(hp, seed),
+                o.path() == null ? TrainingPath.AUTO : o.path())) {
+            Adam adam = backend.adam();
             long start = 0;
             Trainer trainer = new Trainer(new Trainer.Config(o.maxSteps(), o.maxTime(), o.evalEvery(), seed));
             if (resumed != null) {
@@ -107,8 +113,8 @@ public final class TrainingRun {
             log.printf(Locale.ROOT, "%s run %s: %s data %s, %d/%d/%d sketches, scale factor %.4f, N_max %d%n",
                     resumed != null ? "resuming" : "starting", dir, describe(hp), data.names(), data.train().size(),
                     data.valid().size(), data.test().size(), data.scaleFactor(), data.longestLength());
-            log.printf(Locale.ROOT, "model: %,d parameters; from step %d%s%s%n", model.parameterCount(), start,
-                    o.maxSteps() == Long.MAX_VALUE ? "" : " to step " + o.maxSteps(),
+            log.printf(Locale.ROOT, "model: %,d parameters; %s; from step %d%s%s%n", backend.layout().size(),
+                    backend.describe(), start, o.maxSteps() == Long.MAX_VALUE ? "" : " to step " + o.maxSteps(),
                     o.maxTime() == null ? "" : String.format(Locale.ROOT, " for at most %.1f min", o.maxTime().toMillis() / 60000.0));
             // 3. the sketch-specific parts
             Batcher batcher = Batcher.of(data, hp, seed);
@@ -117,28 +123,28 @@ public final class TrainingRun {
             long[] lastGoodStep = {start};
             Trainer.Task task = new Trainer.Task() {
                 @Override
-                public Map<String, ai.djl.ndarray.NDArray> parameters() {
-                    return model.parameters();
+                public Map<String, Double> lossAndGradient(long step) {
+                    Batch batch = batcher.trainBatch(step);
+                    double klw = (float) Schedules.klWeight(hp, step);
+                    FusedSketchRnn.Losses l = backend.lossAndGradient(batch, klw, Trainer.stepSeed(seed, step));
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    m.put("cost", l.cost());
+                    m.put("recon", l.recon());
+                    m.put("offset", l.offset());
+                    m.put("pen", l.pen());
+                    m.put("kl", l.kl());
+                    m.put("klw", klw);
+                    return m;
                 }
 
                 @Override
-                public Trainer.StepOutput forward(long step, NDManager scope) {
-                    Batch batch = batcher.trainBatch(step);
-                    float klw = (float) Schedules.klWeight(hp, step);
-                    LossTerms l = model.loss(batch, true, klw, scope);
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("cost", (double) l.cost().getFloat());
-                    m.put("recon", (double) l.recon());
-                    m.put("offset", (double) l.offset());
-                    m.put("pen", (double) l.pen());
-                    m.put("kl", (double) l.kl());
-                    m.put("klw", (double) klw);
-                    return new Trainer.StepOutput(l.cost(), m);
+                public void update(long step, double learningRate) {
+                    backend.update(learningRate, hp.gradClip());
                 }
 
                 @Override
                 public Map<String, Double> validate(long step) {
-                    Evaluation.Result r = Evaluation.evaluate(model, data.valid(), hp.batchSize(), padTo, seed);
+                    Evaluation.Result r = backend.evaluate(data.valid(), hp.batchSize(), padTo, seed);
                     Map<String, Double> m = new LinkedHashMap<>();
                     m.put("cost", r.cost(hp.klWeight(), hp.klTolerance()));
                     m.put("recon", r.recon());
@@ -153,11 +159,6 @@ public final class TrainingRun {
                 public double learningRate(long step) {
                     return Schedules.learningRate(hp, step);
                 }
-
-                @Override
-                public double gradClip() {
-                    return hp.gradClip();
-                }
             };
             MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"));
             csv.start(start);
@@ -170,23 +171,24 @@ public final class TrainingRun {
                     checkpointMetrics.clear();
                     checkpointMetrics.putAll(metrics);
                     if (best) {
-                        ModelState.capture(model, null, step, trainer.bestValidation(), data.scaleFactor(), dataNames,
-                                seed, metrics).write(dir.resolve(BEST));
+                        checkpoint(hp, backend, false, step, trainer.bestValidation(), data.scaleFactor(), dataNames, seed,
+                                metrics).write(dir.resolve(BEST));
                     }
-                    ModelState.capture(model, adam, step, trainer.bestValidation(), data.scaleFactor(), dataNames, seed,
+                    checkpoint(hp, backend, true, step, trainer.bestValidation(), data.scaleFactor(), dataNames, seed,
                             metrics).write(last);
                     lastGoodStep[0] = step;
                     LossPlot.write(csv.read(), title, dir.resolve("loss.png"));
                 }
             });
             // 4. train
-            Trainer.Outcome outcome = trainer.run(task, adam, start);
+            Trainer.Outcome outcome = trainer.run(task, start);
             long end = trainer.lastStep();
             if (outcome == Trainer.Outcome.NON_FINITE) {
                 // 5. the NaN guard: back to the last good checkpoint, and say so
                 if (Files.exists(last)) {
                     Checkpoint good = Checkpoint.read(last);
-                    ModelState.loadInto(model, good.shapes(), good.weights(), last.toString());
+                    ModelState.requireSameShapes(backend.layout().shapes(), good.shapes(), last.toString());
+                    backend.loadWeights(good.weights());
                     log.printf(Locale.ROOT, "stopped: the cost became NaN or infinite after step %d; restored the last good "
                             + "checkpoint (step %d, %s). Try a lower learning_rate or grad_clip.%n", end, good.step(), last);
                     return new Result(good.step(), outcome, trainer.bestValidation(), last);
@@ -198,7 +200,7 @@ public final class TrainingRun {
             if (done > lastGoodStep[0] || !Files.exists(last)) {
                 // 6. a checkpoint where the run stopped (no extra validation: a resumed run must validate
                 //    at the same steps as an uninterrupted one)
-                ModelState.capture(model, adam, done, trainer.bestValidation(), data.scaleFactor(), dataNames, seed,
+                checkpoint(hp, backend, true, done, trainer.bestValidation(), data.scaleFactor(), dataNames, seed,
                         checkpointMetrics).write(last);
                 LossPlot.write(csv.read(), title, dir.resolve("loss.png"));
             }
@@ -209,6 +211,29 @@ public final class TrainingRun {
             log.flush();
             tee.closeFile();
         }
+    }
+
+    /** The fused engine's backend (on a copy of the model's weights, the model closed) or the DJL model's. */
+    static TrainingBackend backend(SketchRnn model, TrainingPath path) {
+        if (path.resolve(model.hparams()) == TrainingPath.DJL) {
+            return new DjlBackend(model);
+        }
+        try (model) {
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            Map<String, float[]> weights = new LinkedHashMap<>();
+            model.parameters().forEach((k, v) -> {
+                shapes.put(k, v.getShape().getShape());
+                weights.put(k, v.toFloatArray());
+            });
+            return new FusedBackend(model.hparams(), shapes, weights, TrainingPath.engineThreads());
+        }
+    }
+
+    /** A checkpoint of the backend's parameters (and Adam's state when {@code withOptimizer}). */
+    static Checkpoint checkpoint(HParams hp, TrainingBackend backend, boolean withOptimizer, long step, double best,
+            double scaleFactor, List<String> data, long seed, Map<String, Double> metrics) {
+        return new Checkpoint(hp, step, best, scaleFactor, data, seed, metrics, backend.layout().shapes(),
+                backend.weights(), withOptimizer ? backend.adam().state() : null);
     }
 
     /**

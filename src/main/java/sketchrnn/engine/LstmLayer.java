@@ -1,0 +1,438 @@
+package sketchrnn.engine;
+
+import sketchrnn.kernels.Activations;
+import sketchrnn.kernels.Gemm;
+
+/**
+ * One recurrent layer of sketch-rnn over a whole sequence, forward and backward derived by hand: the
+ * {@code lstm} cell or the {@code layer_norm} cell of docs/model.md (paper section 3; reference rnn.py
+ * {@code LSTMCell}, {@code LayerNormLSTMCell}), with recurrent dropout on the candidate (Semeniuta et al.
+ * 2016). With gate pre-activations {@code a = [a_i, a_j, a_f, a_o]}:
+ * <pre>
+ *   lstm:        a = x·W_x + h·W_h + b                     (+1 on a_f, the forget bias)
+ *   layer_norm:  a = LN_4(x·W_x + h·W_h) ⊙ γ + β           (LN over each gate block; +1 on a_f)
+ *   c' = c ⊙ σ(a_f) + σ(a_i) ⊙ m ⊙ tanh(a_j)               (m: inverted dropout mask, or 1)
+ *   h' = σ(a_o) ⊙ tanh(ĉ),  ĉ = c' (lstm) or LN(c') ⊙ γ_c + β_c (layer_norm)
+ * </pre>
+ * The input has a per-step part {@code x_t (Dx)} and an optional part that is the same at every step
+ * ({@code k (Dk)}: the decoder's z), so {@code W_x = [W_x,step ; W_x,const]} and the constant's projection
+ * is computed once per sequence. Buffers are named after these symbols and live in a {@link Trace}, one
+ * per shard of the batch, allocated once per run.
+ *
+ * <p>The work of a step: one matrix product {@code h·W_h} for all rows of the shard, then one fused
+ * element-wise pass per row. Input projections of all steps are one product before the recurrence; the
+ * weight gradients of all steps are one product each after it.
+ */
+final class LstmLayer {
+    final int units;          // H
+    final int stepInput;      // Dx
+    final int constInput;     // Dk (0: none)
+    final boolean layerNorm;
+    final float keep;         // recurrent dropout keep probability; 1: none
+    private final int gates;  // 4H
+    private final int wx;     // offsets into the flat parameters
+    private final int wh;
+    private final int bias;   // lstm only, else -1
+    private final int gamma;  // layer_norm only, else -1
+    private final int beta;
+    private final int gammaC;
+    private final int betaC;
+
+    static final float LN_EPSILON = 1e-3f;
+
+    LstmLayer(FlatParameters p, String prefix, int stepInput, int constInput, int units, boolean layerNorm, double keep) {
+        this.units = units;
+        this.stepInput = stepInput;
+        this.constInput = constInput;
+        this.layerNorm = layerNorm;
+        this.keep = (float) keep;
+        this.gates = 4 * units;
+        wx = p.offset(prefix + "W_xh");
+        wh = p.offset(prefix + "W_hh");
+        bias = layerNorm ? -1 : p.offset(prefix + "bias");
+        gamma = layerNorm ? p.offset(prefix + "ln_gamma") : -1;
+        beta = layerNorm ? p.offset(prefix + "ln_beta") : -1;
+        gammaC = layerNorm ? p.offset(prefix + "ln_c_gamma") : -1;
+        betaC = layerNorm ? p.offset(prefix + "ln_c_beta") : -1;
+        if (p.length(prefix + "W_xh") != (stepInput + constInput) * gates || p.length(prefix + "W_hh") != units * gates) {
+            throw new IllegalArgumentException(prefix + ": weight shapes do not match the layer's sizes");
+        }
+    }
+
+    boolean dropout() {
+        return keep < 1f;
+    }
+
+    /** The activations of one shard of {@code rows} sequences over at most {@code maxSteps} steps. */
+    final class Trace {
+        final int capacityRows;
+        final int maxSteps;
+        int rows;                 // the rows of the current pass, at most capacityRows
+        final float[] x;        // (T·rows, Dx) inputs x_t, row t·rows + r
+        final float[] k;        // (rows, Dk) the constant input, or null
+        final float[] a;        // (T·rows, 4H) pre-activations; layer_norm: normalised x̂; after backward: dL/da (pre-LN)
+        final float[] act;      // (T·rows, 4H) σ(a_i), tanh(a_j), σ(a_f), σ(a_o)
+        final float[] rstd;     // (T·rows, 4) 1/sqrt(var + eps) of each gate block (layer_norm)
+        final float[] c;        // ((T+1)·rows, H) c_0 .. c_T
+        final float[] h;        // ((T+1)·rows, H) h_0 .. h_T
+        final float[] cHat;     // (T·rows, H) LN(c_t) before γ_c, β_c (layer_norm)
+        final float[] rstdC;    // (T·rows) (layer_norm)
+        final float[] tanhC;    // (T·rows, H) tanh(ĉ_t)
+        final float[] m;        // (T·rows, H) dropout multipliers 0 or 1/keep, or null
+        final float[] kProj;    // (rows, 4H) k·W_x,const + bias
+        final float[] dh;       // (rows, H) dL/dh of the step being differentiated
+        final float[] dc;       // (rows, H) dL/dc
+        final float[] dhPrev;   // (rows, H)
+        final float[] daSum;    // (rows, 4H) Σ_t dL/da_t, for the constant input
+        final float[] dk;       // (rows, Dk) dL/dk, or null
+        final float[] row;      // (4H) scratch
+        final float[] rowC;     // (H) scratch
+        int steps;
+
+        Trace(int rows, int maxSteps) {
+            this.capacityRows = rows;
+            this.rows = rows;
+            this.maxSteps = maxSteps;
+            int n = rows * maxSteps;
+            x = new float[n * stepInput];
+            k = constInput > 0 ? new float[rows * constInput] : null;
+            a = new float[n * gates];
+            act = new float[n * gates];
+            rstd = layerNorm ? new float[n * 4] : null;
+            c = new float[(n + rows) * units];
+            h = new float[(n + rows) * units];
+            cHat = layerNorm ? new float[n * units] : null;
+            rstdC = layerNorm ? new float[n] : null;
+            tanhC = new float[n * units];
+            m = dropout() ? new float[n * units] : null;
+            kProj = new float[rows * gates];
+            dh = new float[rows * units];
+            dc = new float[rows * units];
+            dhPrev = new float[rows * units];
+            daSum = constInput > 0 ? new float[rows * gates] : null;
+            dk = constInput > 0 ? new float[rows * constInput] : null;
+            row = new float[gates];
+            rowC = new float[units];
+        }
+
+        /** Bytes held. */
+        long bytes() {
+            long n = (long) x.length + a.length + act.length + c.length + h.length + tanhC.length + kProj.length
+                    + 3L * dh.length + row.length + rowC.length;
+            n += (k == null ? 0 : k.length) + (rstd == null ? 0 : rstd.length) + (cHat == null ? 0 : cHat.length)
+                    + (rstdC == null ? 0 : rstdC.length) + (m == null ? 0 : m.length)
+                    + (daSum == null ? 0 : daSum.length) + (dk == null ? 0 : dk.length);
+            return 4 * n;
+        }
+    }
+
+    Trace newTrace(int rows, int maxSteps) {
+        return new Trace(rows, maxSteps);
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    /**
+     * Runs {@code steps} steps from the state in slot 0 of {@code s.c}, {@code s.h} (set by the caller),
+     * reading {@code s.x} (and {@code s.k}, {@code s.m} when used).
+     */
+    void forward(float[] theta, Trace s, int steps) {
+        s.steps = steps;
+        int rows = s.rows;
+        int n = steps * rows;
+        if (steps == 0) {
+            return;
+        }
+        // 1. input projections of all steps at once: a = x·W_x,step                      (T·rows, 4H)
+        Gemm.nn(n, gates, stepInput, s.x, 0, stepInput, theta, wx, gates, s.a, 0, gates, false);
+        // 2. the part that is the same at every step: k·W_x,const + b (+1 forget bias for lstm)
+        for (int r = 0; r < rows; r++) {
+            int o = r * gates;
+            if (bias >= 0) {
+                System.arraycopy(theta, bias, s.kProj, o, gates);
+                for (int u = 2 * units; u < 3 * units; u++) {
+                    s.kProj[o + u] += 1f;
+                }
+            } else {
+                java.util.Arrays.fill(s.kProj, o, o + gates, 0f);
+            }
+        }
+        if (constInput > 0) {
+            Gemm.nn(rows, gates, constInput, s.k, 0, constInput, theta, wx + stepInput * gates, gates, s.kProj, 0, gates, true);
+        }
+        if (constInput > 0 || bias >= 0) {
+            for (int t = 0; t < steps; t++) {
+                for (int r = 0; r < rows; r++) {
+                    int o = (t * rows + r) * gates;
+                    int q = r * gates;
+                    for (int u = 0; u < gates; u++) {
+                        s.a[o + u] += s.kProj[q + u];
+                    }
+                }
+            }
+        }
+        // 3. the recurrence
+        for (int t = 0; t < steps; t++) {
+            // a_t += h_{t-1}·W_h                                                          (rows, 4H)
+            Gemm.nn(rows, gates, units, s.h, t * rows * units, units, theta, wh, gates, s.a, t * rows * gates, gates, true);
+            for (int r = 0; r < rows; r++) {
+                cellForward(theta, s, t, r);
+            }
+        }
+    }
+
+    /** The element-wise part of step t for row r: gates, c_{t+1}, h_{t+1}. */
+    private void cellForward(float[] theta, Trace s, int t, int r) {
+        int H = units;
+        int n = t * s.rows + r;
+        int p = n * gates;
+        float[] a = s.a;
+        float[] act = s.act;
+        if (layerNorm) {
+            for (int b = 0; b < 4; b++) {
+                s.rstd[n * 4 + b] = normalise(a, p + b * H, H);                      // a ← x̂
+            }
+            for (int u = 0; u < gates; u++) {
+                act[p + u] = a[p + u] * theta[gamma + u] + theta[beta + u];
+            }
+            for (int u = 2 * H; u < 3 * H; u++) {
+                act[p + u] += 1f;                                                    // forget bias
+            }
+        } else {
+            System.arraycopy(a, p, act, p, gates);                                   // bias already in a
+        }
+        Activations.sigmoid(act, p, act, p, H);                                      // σ(a_i)
+        Activations.tanh(act, p + H, act, p + H, H);                                 // tanh(a_j)
+        Activations.sigmoid(act, p + 2 * H, act, p + 2 * H, 2 * H);                  // σ(a_f), σ(a_o)
+        int cPrev = n * H;                                                           // slot t
+        int cNext = (n + s.rows) * H;                                                // slot t+1
+        float[] c = s.c;
+        int hn = n * H;
+        if (s.m == null) {
+            for (int u = 0; u < H; u++) {
+                c[cNext + u] = c[cPrev + u] * act[p + 2 * H + u] + act[p + u] * act[p + H + u];
+            }
+        } else {
+            for (int u = 0; u < H; u++) {
+                c[cNext + u] = c[cPrev + u] * act[p + 2 * H + u] + act[p + u] * act[p + H + u] * s.m[hn + u];
+            }
+        }
+        float[] tc = s.tanhC;
+        if (layerNorm) {
+            System.arraycopy(c, cNext, s.cHat, hn, H);
+            s.rstdC[n] = normalise(s.cHat, hn, H);
+            for (int u = 0; u < H; u++) {
+                tc[hn + u] = s.cHat[hn + u] * theta[gammaC + u] + theta[betaC + u];
+            }
+            Activations.tanh(tc, hn, tc, hn, H);
+        } else {
+            Activations.tanh(c, cNext, tc, hn, H);
+        }
+        float[] h = s.h;
+        for (int u = 0; u < H; u++) {
+            h[cNext + u] = act[p + 3 * H + u] * tc[hn + u];
+        }
+    }
+
+    /** Normalises {@code v[o..o+n)} in place to zero mean and unit (biased) variance; returns 1/sqrt(var + eps). */
+    static float normalise(float[] v, int o, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        int u = 0;
+        for (; u + 1 < n; u += 2) {
+            s0 += v[o + u];
+            s1 += v[o + u + 1];
+        }
+        for (; u < n; u++) {
+            s0 += v[o + u];
+        }
+        float mean = (s0 + s1) / n;
+        float q0 = 0;
+        float q1 = 0;
+        for (u = 0; u + 1 < n; u += 2) {
+            float d0 = v[o + u] - mean;
+            float d1 = v[o + u + 1] - mean;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+        }
+        for (; u < n; u++) {
+            float d = v[o + u] - mean;
+            q0 += d * d;
+        }
+        float rstd = (float) (1 / Math.sqrt((q0 + q1) / n + LN_EPSILON));
+        for (u = 0; u < n; u++) {
+            v[o + u] = (v[o + u] - mean) * rstd;
+        }
+        return rstd;
+    }
+
+    /**
+     * The backward pass of layer norm over one vector: from {@code dy = dL/dx̂} (in {@code g[go..)}), the
+     * normalised {@code x̂} and {@code rstd}, writes {@code dL/dx = rstd (dy - mean(dy) - x̂ mean(dy x̂))} to
+     * {@code out[oo..)}.
+     */
+    static void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n) {
+        float m1 = 0;
+        float m2 = 0;
+        for (int u = 0; u < n; u++) {
+            m1 += g[go + u];
+            m2 += g[go + u] * xHat[xo + u];
+        }
+        m1 /= n;
+        m2 /= n;
+        for (int u = 0; u < n; u++) {
+            out[oo + u] = rstd * (g[go + u] - m1 - xHat[xo + u] * m2);
+        }
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /**
+     * Differentiates the run of {@link #forward}: gradients of the layer's weights are added to {@code grad},
+     * {@code s.dh} and {@code s.dc} end as dL/dh_0 and dL/dc_0, and {@code s.dk} (with a constant input) as
+     * dL/dk. The loss reaches the outputs through {@code dOut (T·rows, H)} (dL/dh_{t+1} of every step, or null)
+     * and through {@code dFinal (rows, H)} at step {@code last[r]} of each row (or null; -1: none).
+     */
+    void backward(float[] theta, float[] grad, Trace s, float[] dOut, float[] dFinal, int[] last) {
+        int rows = s.rows;
+        int H = units;
+        int steps = s.steps;
+        java.util.Arrays.fill(s.dc, 0f);
+        if (steps == 0) {
+            java.util.Arrays.fill(s.dh, 0f);
+            if (s.dk != null) {
+                java.util.Arrays.fill(s.dk, 0f);
+            }
+            return;
+        }
+        outputGradient(s, steps - 1, dOut, dFinal, last, null);
+        for (int t = steps - 1; t >= 0; t--) {
+            for (int r = 0; r < rows; r++) {
+                cellBackward(theta, grad, s, t, r);                                  // a_t ← dL/da_t
+            }
+            // dL/dh_{t-1} = dL/da_t · W_hᵀ                                               (rows, H)
+            Gemm.nt(rows, H, gates, s.a, t * rows * gates, gates, theta, wh, gates, s.dhPrev, 0, H, false);
+            if (t > 0) {
+                outputGradient(s, t - 1, dOut, dFinal, last, s.dhPrev);
+            } else {
+                System.arraycopy(s.dhPrev, 0, s.dh, 0, s.dh.length);
+            }
+        }
+        int n = steps * rows;
+        // weight gradients of all steps at once
+        Gemm.tn(H, gates, n, s.h, 0, H, s.a, 0, gates, grad, wh, gates, true);          // dW_h += h_{0..T-1}ᵀ·da
+        Gemm.tn(stepInput, gates, n, s.x, 0, stepInput, s.a, 0, gates, grad, wx, gates, true); // dW_x,step += xᵀ·da
+        if (bias >= 0) {
+            columnSums(s.a, n, gates, grad, bias);                                   // db += Σ da
+        }
+        if (constInput > 0) {
+            java.util.Arrays.fill(s.daSum, 0f);
+            for (int t = 0; t < steps; t++) {
+                for (int r = 0; r < rows; r++) {
+                    int o = (t * rows + r) * gates;
+                    int q = r * gates;
+                    for (int u = 0; u < gates; u++) {
+                        s.daSum[q + u] += s.a[o + u];
+                    }
+                }
+            }
+            int wk = wx + stepInput * gates;
+            Gemm.tn(constInput, gates, rows, s.k, 0, constInput, s.daSum, 0, gates, grad, wk, gates, true); // dW_x,const
+            Gemm.nt(rows, constInput, gates, s.daSum, 0, gates, theta, wk, gates, s.dk, 0, constInput, false); // dk
+        }
+    }
+
+    /** s.dh = dL/dh_{t+1} from outside (dOut, dFinal at last step) plus {@code recurrent} (or nothing). */
+    private void outputGradient(Trace s, int t, float[] dOut, float[] dFinal, int[] last, float[] recurrent) {
+        int rows = s.rows;
+        int H = units;
+        if (recurrent != null) {
+            System.arraycopy(recurrent, 0, s.dh, 0, rows * H);
+        } else {
+            java.util.Arrays.fill(s.dh, 0f);
+        }
+        if (dOut != null) {
+            int o = t * rows * H;
+            for (int i = 0; i < rows * H; i++) {
+                s.dh[i] += dOut[o + i];
+            }
+        }
+        if (dFinal != null) {
+            for (int r = 0; r < rows; r++) {
+                if (last[r] == t) {
+                    for (int u = 0; u < H; u++) {
+                        s.dh[r * H + u] += dFinal[r * H + u];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The element-wise part of step t for row r, backwards: from s.dh, s.dc to dL/da_t (into s.a) and dL/dc_t. */
+    private void cellBackward(float[] theta, float[] grad, Trace s, int t, int r) {
+        int H = units;
+        int n = t * s.rows + r;
+        int p = n * gates;
+        int hn = n * H;
+        int cPrev = n * H;
+        int rh = r * H;
+        float[] act = s.act;
+        float[] da = s.row;       // dL/d(gate inputs after LN), (4H)
+        float[] dcHat = s.rowC;   // (H)
+        // h' = σ(a_o) ⊙ tanh(ĉ)
+        for (int u = 0; u < H; u++) {
+            float dhv = s.dh[rh + u];
+            float tc = s.tanhC[hn + u];
+            float o = act[p + 3 * H + u];
+            da[3 * H + u] = dhv * tc * o * (1 - o);
+            dcHat[u] = dhv * o * (1 - tc * tc);                                      // dL/dĉ
+        }
+        if (layerNorm) {
+            for (int u = 0; u < H; u++) {
+                float d = dcHat[u];
+                grad[gammaC + u] += d * s.cHat[hn + u];
+                grad[betaC + u] += d;
+                dcHat[u] = d * theta[gammaC + u];                                    // dL/dLN(c')
+            }
+            normaliseBackward(dcHat, 0, s.cHat, hn, s.rstdC[n], dcHat, 0, H);        // dL/dc' via ĉ
+        }
+        // c' = c ⊙ σ(a_f) + σ(a_i) ⊙ m ⊙ tanh(a_j)
+        float[] c = s.c;
+        for (int u = 0; u < H; u++) {
+            float dcv = s.dc[rh + u] + dcHat[u];
+            float i = act[p + u];
+            float tj = act[p + H + u];
+            float f = act[p + 2 * H + u];
+            float mv = s.m == null ? 1f : s.m[hn + u];
+            da[u] = dcv * tj * mv * i * (1 - i);
+            da[H + u] = dcv * i * mv * (1 - tj * tj);
+            da[2 * H + u] = dcv * c[cPrev + u] * f * (1 - f);
+            s.dc[rh + u] = dcv * f;                                                  // dL/dc_t
+        }
+        if (layerNorm) {
+            float[] a = s.a;                                                         // holds x̂
+            for (int b = 0; b < 4; b++) {
+                int o = p + b * H;
+                for (int u = 0; u < H; u++) {
+                    float d = da[b * H + u];
+                    grad[gamma + b * H + u] += d * a[o + u];
+                    grad[beta + b * H + u] += d;
+                    da[b * H + u] = d * theta[gamma + b * H + u];
+                }
+                normaliseBackward(da, b * H, a, o, s.rstd[n * 4 + b], a, o, H);      // a ← dL/da (pre-LN)
+            }
+        } else {
+            System.arraycopy(da, 0, s.a, p, gates);
+        }
+    }
+
+    /** {@code out[o + j] += Σ_i m[i, j]} for an (n, cols) row-major {@code m}. */
+    static void columnSums(float[] m, int n, int cols, float[] out, int o) {
+        for (int i = 0; i < n; i++) {
+            int q = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[o + j] += m[q + j];
+            }
+        }
+    }
+}
