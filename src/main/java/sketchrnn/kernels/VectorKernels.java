@@ -114,15 +114,21 @@ final class VectorKernels implements Kernels {
                         int mr = Math.min(MR, mc - ir);
                         int co = cOff + (i0 + ir) * ldc + j0;
                         if (mr == MR && nc == NR) {
-                            kernel4x3(kc, s.ap, ir * kc, bb, bo, bs, c, co, ldc, load);
+                            if (!load) {
+                                for (int r = 0; r < MR; r++) {
+                                    Arrays.fill(c, co + r * ldc, co + r * ldc + NR, 0f);
+                                }
+                            }
+                            kernel4x3(kc, s.ap, ir * kc, bb, bo, bs, c, co, ldc);
                         } else {
                             float[] t = s.tile;
+                            Arrays.fill(t, 0f);
                             if (load) {
                                 for (int r = 0; r < mr; r++) {
                                     System.arraycopy(c, co + r * ldc, t, r * NR, nc);
                                 }
                             }
-                            kernel4x3(kc, s.ap, ir * kc, bb, bo, bs, t, 0, NR, load);
+                            kernel4x3(kc, s.ap, ir * kc, bb, bo, bs, t, 0, NR);
                             for (int r = 0; r < mr; r++) {
                                 System.arraycopy(t, r * NR, c, co + r * ldc, nc);
                             }
@@ -204,40 +210,25 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * The 4×(3 vectors) micro-kernel: C[4×NR] (+)= Ap[4×kc]·B[kc×NR] with Ap packed (ap[apOff + p*4 + r])
+     * The 4×(3 vectors) micro-kernel: C[4×NR] += Ap[4×kc]·B[kc×NR] with Ap packed (ap[apOff + p*4 + r])
      * and B(p, v*L + l) = b[bOff + p*ldb + v*L + l].
      */
     private static void kernel4x3(int kc, float[] ap, int apOff, float[] b, int bOff, int ldb, float[] c, int cOff,
-            int ldc, boolean load) {
+            int ldc) {
         FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
         int c1 = cOff + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-        if (load) {
-            c00 = FloatVector.fromArray(S, c, cOff);
-            c01 = FloatVector.fromArray(S, c, cOff + L);
-            c02 = FloatVector.fromArray(S, c, cOff + 2 * L);
-            c10 = FloatVector.fromArray(S, c, c1);
-            c11 = FloatVector.fromArray(S, c, c1 + L);
-            c12 = FloatVector.fromArray(S, c, c1 + 2 * L);
-            c20 = FloatVector.fromArray(S, c, c2);
-            c21 = FloatVector.fromArray(S, c, c2 + L);
-            c22 = FloatVector.fromArray(S, c, c2 + 2 * L);
-            c30 = FloatVector.fromArray(S, c, c3);
-            c31 = FloatVector.fromArray(S, c, c3 + L);
-            c32 = FloatVector.fromArray(S, c, c3 + 2 * L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = c00;
-            c02 = c00;
-            c10 = c00;
-            c11 = c00;
-            c12 = c00;
-            c20 = c00;
-            c21 = c00;
-            c22 = c00;
-            c30 = c00;
-            c31 = c00;
-            c32 = c00;
-        }
+        c00 = FloatVector.fromArray(S, c, cOff);
+        c01 = FloatVector.fromArray(S, c, cOff + L);
+        c02 = FloatVector.fromArray(S, c, cOff + 2 * L);
+        c10 = FloatVector.fromArray(S, c, c1);
+        c11 = FloatVector.fromArray(S, c, c1 + L);
+        c12 = FloatVector.fromArray(S, c, c1 + 2 * L);
+        c20 = FloatVector.fromArray(S, c, c2);
+        c21 = FloatVector.fromArray(S, c, c2 + L);
+        c22 = FloatVector.fromArray(S, c, c2 + 2 * L);
+        c30 = FloatVector.fromArray(S, c, c3);
+        c31 = FloatVector.fromArray(S, c, c3 + L);
+        c32 = FloatVector.fromArray(S, c, c3 + 2 * L);
         for (int p = 0; p < kc; p++) {
             int bo = bOff + p * ldb;
             int ao = apOff + p * 4;
