@@ -24,8 +24,8 @@ final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     /** Rows of C per micro-tile. */
-    static final int MR = 4;
-    /** Columns of C per micro-tile: three vectors. */
+    static final int MR = 6;
+    /** Columns of C per micro-tile: three vectors (two or one at the right edge). */
     static final int NR = 3 * L;
     /** k block: a kc×NR panel of B (48 KB with 512-bit vectors at 256) stays in L1/L2. */
     static final int KC = 256;
@@ -90,21 +90,25 @@ final class VectorKernels implements Kernels {
             for (int i0 = 0; i0 < m; i0 += MC) {
                 int mc = Math.min(MC, m - i0);
                 packA(mc, kc, a, aOff + i0 * ars + p0 * acs, ars, acs, s.ap);
-                for (int j0 = 0; j0 < n; j0 += NR) {
-                    int nc = Math.min(NR, n - j0);
+                for (int j0 = 0; j0 < n;) {
+                    // column block: 3 vectors while possible, then 2 or 1; the last one may be partial
+                    int rem = n - j0;
+                    int nv = rem >= NR ? 3 : rem >= 2 * L ? 2 : 1;
+                    int w = nv * L;
+                    int nc = Math.min(w, rem);
                     float[] bb;
                     int bo;
                     int bs;
                     if (bTransposed) {
-                        packBt(kc, nc, b, bOff + j0 * ldb + p0, ldb, s.bp);
+                        packBt(kc, nc, b, bOff + j0 * ldb + p0, ldb, s.bp, w);
                         bb = s.bp;
                         bo = 0;
-                        bs = NR;
-                    } else if (nc < NR) {
-                        packB(kc, nc, b, bOff + p0 * ldb + j0, ldb, s.bp);
+                        bs = w;
+                    } else if (nc < w) {
+                        packB(kc, nc, b, bOff + p0 * ldb + j0, ldb, s.bp, w);
                         bb = s.bp;
                         bo = 0;
-                        bs = NR;
+                        bs = w;
                     } else {
                         bb = b;
                         bo = bOff + p0 * ldb + j0;
@@ -113,14 +117,15 @@ final class VectorKernels implements Kernels {
                     for (int ir = 0; ir < mc; ir += MR) {
                         int mr = Math.min(MR, mc - ir);
                         int co = cOff + (i0 + ir) * ldc + j0;
-                        if (mr == MR && nc == NR) {
+                        if (mr == MR && nc == w) {
                             if (!load) {
                                 for (int r = 0; r < MR; r++) {
-                                    Arrays.fill(c, co + r * ldc, co + r * ldc + NR, 0f);
+                                    Arrays.fill(c, co + r * ldc, co + r * ldc + w, 0f);
                                 }
                             }
-                            kernel4x3(kc, s.ap, ir * kc, bb, bo, bs, c, co, ldc);
+                            kernel(nv, kc, s.ap, ir * kc, bb, bo, bs, c, co, ldc);
                         } else {
+                            // edge tile (rows past m are zero in the packed A, columns past n zero in the packed B)
                             float[] t = s.tile;
                             Arrays.fill(t, 0f);
                             if (load) {
@@ -128,12 +133,13 @@ final class VectorKernels implements Kernels {
                                     System.arraycopy(c, co + r * ldc, t, r * NR, nc);
                                 }
                             }
-                            kernel4x3(kc, s.ap, ir * kc, bb, bo, bs, t, 0, NR);
+                            kernel(nv, kc, s.ap, ir * kc, bb, bo, bs, t, 0, NR);
                             for (int r = 0; r < mr; r++) {
                                 System.arraycopy(t, r * NR, c, co + r * ldc, nc);
                             }
                         }
                     }
+                    j0 += nc;
                 }
             }
         }
@@ -147,54 +153,57 @@ final class VectorKernels implements Kernels {
         for (int i0 = 0; i0 < mc; i0 += MR) {
             int base = i0 * kc;
             int mr = Math.min(MR, mc - i0);
-            if (mr == MR && cs == 1) {
-                int r0 = off + i0 * rs, r1 = r0 + rs, r2 = r1 + rs, r3 = r2 + rs;
-                for (int p = 0; p < kc; p++) {
-                    int d = base + p * MR;
-                    dst[d] = a[r0 + p];
-                    dst[d + 1] = a[r1 + p];
-                    dst[d + 2] = a[r2 + p];
-                    dst[d + 3] = a[r3 + p];
-                }
-            } else if (mr == MR && rs == 1) {
-                int src = off + i0;
-                for (int p = 0; p < kc; p++) {
-                    int d = base + p * MR;
-                    int q = src + p * cs;
-                    dst[d] = a[q];
-                    dst[d + 1] = a[q + 1];
-                    dst[d + 2] = a[q + 2];
-                    dst[d + 3] = a[q + 3];
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int d = base + p * MR;
-                    for (int r = 0; r < MR; r++) {
-                        dst[d + r] = r < mr ? a[off + (i0 + r) * rs + p * cs] : 0f;
+            if (cs == 1) {
+                // A row-major (nn, nt): read rows sequentially, scatter into the interleaved panel
+                for (int r = 0; r < mr; r++) {
+                    int src = off + (i0 + r) * rs;
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * MR + r] = a[src + p];
                     }
+                }
+            } else if (rs == 1 && mr == MR) {
+                // A stored transposed (tn): MR consecutive elements of each row p
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * MR;
+                    int q = off + i0 + p * cs;
+                    for (int r = 0; r < MR; r++) {
+                        dst[d + r] = a[q + r];
+                    }
+                }
+                continue;
+            } else {
+                for (int r = 0; r < mr; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * MR + r] = a[off + (i0 + r) * rs + p * cs];
+                    }
+                }
+            }
+            for (int r = mr; r < MR; r++) {
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * MR + r] = 0f;
                 }
             }
         }
     }
 
-    /** Packs B(p, j) = b[off + p*ldb + j], p < kc, j < nc, into dst[p*NR + j], zero-padded to NR columns. */
-    private static void packB(int kc, int nc, float[] b, int off, int ldb, float[] dst) {
+    /** Packs B(p, j) = b[off + p*ldb + j], p < kc, j < nc, into dst[p*w + j], zero-padded to w columns. */
+    private static void packB(int kc, int nc, float[] b, int off, int ldb, float[] dst, int w) {
         for (int p = 0; p < kc; p++) {
-            System.arraycopy(b, off + p * ldb, dst, p * NR, nc);
-            Arrays.fill(dst, p * NR + nc, p * NR + NR, 0f);
+            System.arraycopy(b, off + p * ldb, dst, p * w, nc);
+            Arrays.fill(dst, p * w + nc, p * w + w, 0f);
         }
     }
 
-    /** Packs B(p, j) = b[off + j*ldb + p] (B stored transposed), p < kc, j < nc, into dst[p*NR + j], zero-padded. */
-    private static void packBt(int kc, int nc, float[] b, int off, int ldb, float[] dst) {
-        if (nc < NR) {
-            Arrays.fill(dst, 0, kc * NR, 0f);
+    /** Packs B(p, j) = b[off + j*ldb + p] (B stored transposed), p < kc, j < nc, into dst[p*w + j], zero-padded. */
+    private static void packBt(int kc, int nc, float[] b, int off, int ldb, float[] dst, int w) {
+        if (nc < w) {
+            Arrays.fill(dst, 0, kc * w, 0f);
         }
         int j = 0;
         for (; j + 3 < nc; j += 4) {
             int s0 = off + j * ldb, s1 = s0 + ldb, s2 = s1 + ldb, s3 = s2 + ldb;
             for (int p = 0; p < kc; p++) {
-                int d = p * NR + j;
+                int d = p * w + j;
                 dst[d] = b[s0 + p];
                 dst[d + 1] = b[s1 + p];
                 dst[d + 2] = b[s2 + p];
@@ -204,66 +213,205 @@ final class VectorKernels implements Kernels {
         for (; j < nc; j++) {
             int s0 = off + j * ldb;
             for (int p = 0; p < kc; p++) {
-                dst[p * NR + j] = b[s0 + p];
+                dst[p * w + j] = b[s0 + p];
             }
         }
     }
 
     /**
-     * The 4×(3 vectors) micro-kernel: C[4×NR] += Ap[4×kc]·B[kc×NR] with Ap packed (ap[apOff + p*4 + r])
-     * and B(p, v*L + l) = b[bOff + p*ldb + v*L + l].
+     * The 6×(3 vectors) micro-kernel: C[6×3L] += Ap[6×kc]·B[kc×3L] with Ap packed (ap[apOff + p*6 + r])
+     * and B(p, v*L + l) = b[bOff + p*ldb + v*L + l]; C(r, j) at c[cOff + r*ldc + j].
      */
-    private static void kernel4x3(int kc, float[] ap, int apOff, float[] b, int bOff, int ldb, float[] c, int cOff,
+    private static void kernel6x3(int kc, float[] ap, int apOff, float[] b, int bOff, int ldb, float[] c, int cOff,
             int ldc) {
-        FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
-        int c1 = cOff + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-        c00 = FloatVector.fromArray(S, c, cOff);
-        c01 = FloatVector.fromArray(S, c, cOff + L);
-        c02 = FloatVector.fromArray(S, c, cOff + 2 * L);
-        c10 = FloatVector.fromArray(S, c, c1);
-        c11 = FloatVector.fromArray(S, c, c1 + L);
-        c12 = FloatVector.fromArray(S, c, c1 + 2 * L);
-        c20 = FloatVector.fromArray(S, c, c2);
-        c21 = FloatVector.fromArray(S, c, c2 + L);
-        c22 = FloatVector.fromArray(S, c, c2 + 2 * L);
-        c30 = FloatVector.fromArray(S, c, c3);
-        c31 = FloatVector.fromArray(S, c, c3 + L);
-        c32 = FloatVector.fromArray(S, c, c3 + 2 * L);
+        int o0 = cOff + 0 * ldc;
+        int o1 = cOff + 1 * ldc;
+        int o2 = cOff + 2 * ldc;
+        int o3 = cOff + 3 * ldc;
+        int o4 = cOff + 4 * ldc;
+        int o5 = cOff + 5 * ldc;
+        FloatVector c00 = FloatVector.fromArray(S, c, o0 + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, o0 + 1 * L);
+        FloatVector c02 = FloatVector.fromArray(S, c, o0 + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, o1 + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, c, o1 + 1 * L);
+        FloatVector c12 = FloatVector.fromArray(S, c, o1 + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, o2 + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, c, o2 + 1 * L);
+        FloatVector c22 = FloatVector.fromArray(S, c, o2 + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, o3 + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, c, o3 + 1 * L);
+        FloatVector c32 = FloatVector.fromArray(S, c, o3 + 2 * L);
+        FloatVector c40 = FloatVector.fromArray(S, c, o4 + 0 * L);
+        FloatVector c41 = FloatVector.fromArray(S, c, o4 + 1 * L);
+        FloatVector c42 = FloatVector.fromArray(S, c, o4 + 2 * L);
+        FloatVector c50 = FloatVector.fromArray(S, c, o5 + 0 * L);
+        FloatVector c51 = FloatVector.fromArray(S, c, o5 + 1 * L);
+        FloatVector c52 = FloatVector.fromArray(S, c, o5 + 2 * L);
         for (int p = 0; p < kc; p++) {
             int bo = bOff + p * ldb;
-            int ao = apOff + p * 4;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            int ao = apOff + p * 6;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * L);
             FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
-            FloatVector x = FloatVector.broadcast(S, ap[ao]);
-            c00 = b0.fma(x, c00);
-            c01 = b1.fma(x, c01);
-            c02 = b2.fma(x, c02);
-            x = FloatVector.broadcast(S, ap[ao + 1]);
-            c10 = b0.fma(x, c10);
-            c11 = b1.fma(x, c11);
-            c12 = b2.fma(x, c12);
-            x = FloatVector.broadcast(S, ap[ao + 2]);
-            c20 = b0.fma(x, c20);
-            c21 = b1.fma(x, c21);
-            c22 = b2.fma(x, c22);
-            x = FloatVector.broadcast(S, ap[ao + 3]);
-            c30 = b0.fma(x, c30);
-            c31 = b1.fma(x, c31);
-            c32 = b2.fma(x, c32);
+            FloatVector x0 = FloatVector.broadcast(S, ap[ao + 0]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            c02 = b2.fma(x0, c02);
+            FloatVector x1 = FloatVector.broadcast(S, ap[ao + 1]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            c12 = b2.fma(x1, c12);
+            FloatVector x2 = FloatVector.broadcast(S, ap[ao + 2]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            c22 = b2.fma(x2, c22);
+            FloatVector x3 = FloatVector.broadcast(S, ap[ao + 3]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            c32 = b2.fma(x3, c32);
+            FloatVector x4 = FloatVector.broadcast(S, ap[ao + 4]);
+            c40 = b0.fma(x4, c40);
+            c41 = b1.fma(x4, c41);
+            c42 = b2.fma(x4, c42);
+            FloatVector x5 = FloatVector.broadcast(S, ap[ao + 5]);
+            c50 = b0.fma(x5, c50);
+            c51 = b1.fma(x5, c51);
+            c52 = b2.fma(x5, c52);
         }
-        c00.intoArray(c, cOff);
-        c01.intoArray(c, cOff + L);
-        c02.intoArray(c, cOff + 2 * L);
-        c10.intoArray(c, c1);
-        c11.intoArray(c, c1 + L);
-        c12.intoArray(c, c1 + 2 * L);
-        c20.intoArray(c, c2);
-        c21.intoArray(c, c2 + L);
-        c22.intoArray(c, c2 + 2 * L);
-        c30.intoArray(c, c3);
-        c31.intoArray(c, c3 + L);
-        c32.intoArray(c, c3 + 2 * L);
+        c00.intoArray(c, o0 + 0 * L);
+        c01.intoArray(c, o0 + 1 * L);
+        c02.intoArray(c, o0 + 2 * L);
+        c10.intoArray(c, o1 + 0 * L);
+        c11.intoArray(c, o1 + 1 * L);
+        c12.intoArray(c, o1 + 2 * L);
+        c20.intoArray(c, o2 + 0 * L);
+        c21.intoArray(c, o2 + 1 * L);
+        c22.intoArray(c, o2 + 2 * L);
+        c30.intoArray(c, o3 + 0 * L);
+        c31.intoArray(c, o3 + 1 * L);
+        c32.intoArray(c, o3 + 2 * L);
+        c40.intoArray(c, o4 + 0 * L);
+        c41.intoArray(c, o4 + 1 * L);
+        c42.intoArray(c, o4 + 2 * L);
+        c50.intoArray(c, o5 + 0 * L);
+        c51.intoArray(c, o5 + 1 * L);
+        c52.intoArray(c, o5 + 2 * L);
+    }
+
+    /**
+     * The 6×(2 vectors) micro-kernel: C[6×2L] += Ap[6×kc]·B[kc×2L] with Ap packed (ap[apOff + p*6 + r])
+     * and B(p, v*L + l) = b[bOff + p*ldb + v*L + l]; C(r, j) at c[cOff + r*ldc + j].
+     */
+    private static void kernel6x2(int kc, float[] ap, int apOff, float[] b, int bOff, int ldb, float[] c, int cOff,
+            int ldc) {
+        int o0 = cOff + 0 * ldc;
+        int o1 = cOff + 1 * ldc;
+        int o2 = cOff + 2 * ldc;
+        int o3 = cOff + 3 * ldc;
+        int o4 = cOff + 4 * ldc;
+        int o5 = cOff + 5 * ldc;
+        FloatVector c00 = FloatVector.fromArray(S, c, o0 + 0 * L);
+        FloatVector c01 = FloatVector.fromArray(S, c, o0 + 1 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, o1 + 0 * L);
+        FloatVector c11 = FloatVector.fromArray(S, c, o1 + 1 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, o2 + 0 * L);
+        FloatVector c21 = FloatVector.fromArray(S, c, o2 + 1 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, o3 + 0 * L);
+        FloatVector c31 = FloatVector.fromArray(S, c, o3 + 1 * L);
+        FloatVector c40 = FloatVector.fromArray(S, c, o4 + 0 * L);
+        FloatVector c41 = FloatVector.fromArray(S, c, o4 + 1 * L);
+        FloatVector c50 = FloatVector.fromArray(S, c, o5 + 0 * L);
+        FloatVector c51 = FloatVector.fromArray(S, c, o5 + 1 * L);
+        for (int p = 0; p < kc; p++) {
+            int bo = bOff + p * ldb;
+            int ao = apOff + p * 6;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + 1 * L);
+            FloatVector x0 = FloatVector.broadcast(S, ap[ao + 0]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            FloatVector x1 = FloatVector.broadcast(S, ap[ao + 1]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, ap[ao + 2]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            FloatVector x3 = FloatVector.broadcast(S, ap[ao + 3]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            FloatVector x4 = FloatVector.broadcast(S, ap[ao + 4]);
+            c40 = b0.fma(x4, c40);
+            c41 = b1.fma(x4, c41);
+            FloatVector x5 = FloatVector.broadcast(S, ap[ao + 5]);
+            c50 = b0.fma(x5, c50);
+            c51 = b1.fma(x5, c51);
+        }
+        c00.intoArray(c, o0 + 0 * L);
+        c01.intoArray(c, o0 + 1 * L);
+        c10.intoArray(c, o1 + 0 * L);
+        c11.intoArray(c, o1 + 1 * L);
+        c20.intoArray(c, o2 + 0 * L);
+        c21.intoArray(c, o2 + 1 * L);
+        c30.intoArray(c, o3 + 0 * L);
+        c31.intoArray(c, o3 + 1 * L);
+        c40.intoArray(c, o4 + 0 * L);
+        c41.intoArray(c, o4 + 1 * L);
+        c50.intoArray(c, o5 + 0 * L);
+        c51.intoArray(c, o5 + 1 * L);
+    }
+
+    /**
+     * The 6×(1 vector) micro-kernel: C[6×1L] += Ap[6×kc]·B[kc×1L] with Ap packed (ap[apOff + p*6 + r])
+     * and B(p, v*L + l) = b[bOff + p*ldb + v*L + l]; C(r, j) at c[cOff + r*ldc + j].
+     */
+    private static void kernel6x1(int kc, float[] ap, int apOff, float[] b, int bOff, int ldb, float[] c, int cOff,
+            int ldc) {
+        int o0 = cOff + 0 * ldc;
+        int o1 = cOff + 1 * ldc;
+        int o2 = cOff + 2 * ldc;
+        int o3 = cOff + 3 * ldc;
+        int o4 = cOff + 4 * ldc;
+        int o5 = cOff + 5 * ldc;
+        FloatVector c00 = FloatVector.fromArray(S, c, o0 + 0 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, o1 + 0 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, o2 + 0 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, o3 + 0 * L);
+        FloatVector c40 = FloatVector.fromArray(S, c, o4 + 0 * L);
+        FloatVector c50 = FloatVector.fromArray(S, c, o5 + 0 * L);
+        for (int p = 0; p < kc; p++) {
+            int bo = bOff + p * ldb;
+            int ao = apOff + p * 6;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo + 0 * L);
+            FloatVector x0 = FloatVector.broadcast(S, ap[ao + 0]);
+            c00 = b0.fma(x0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, ap[ao + 1]);
+            c10 = b0.fma(x1, c10);
+            FloatVector x2 = FloatVector.broadcast(S, ap[ao + 2]);
+            c20 = b0.fma(x2, c20);
+            FloatVector x3 = FloatVector.broadcast(S, ap[ao + 3]);
+            c30 = b0.fma(x3, c30);
+            FloatVector x4 = FloatVector.broadcast(S, ap[ao + 4]);
+            c40 = b0.fma(x4, c40);
+            FloatVector x5 = FloatVector.broadcast(S, ap[ao + 5]);
+            c50 = b0.fma(x5, c50);
+        }
+        c00.intoArray(c, o0 + 0 * L);
+        c10.intoArray(c, o1 + 0 * L);
+        c20.intoArray(c, o2 + 0 * L);
+        c30.intoArray(c, o3 + 0 * L);
+        c40.intoArray(c, o4 + 0 * L);
+        c50.intoArray(c, o5 + 0 * L);
+    }
+
+    /** The MR×(nv vectors) micro-kernel. */
+    private static void kernel(int nv, int kc, float[] ap, int apOff, float[] b, int bOff, int ldb, float[] c, int cOff,
+            int ldc) {
+        switch (nv) {
+            case 3 -> kernel6x3(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc);
+            case 2 -> kernel6x2(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc);
+            default -> kernel6x1(kc, ap, apOff, b, bOff, ldb, c, cOff, ldc);
+        }
     }
 
     // ---------------------------------------------------------------- activations
