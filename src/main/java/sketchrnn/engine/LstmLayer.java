@@ -85,6 +85,7 @@ final class LstmLayer {
         final float[] dhPrev;   // (rows, H)
         final float[] daSum;    // (rows, 4H) Σ_t dL/da_t, for the constant input
         final float[] dk;       // (rows, Dk) dL/dk, or null
+        final float[] whT;      // (4H, H) W_hᵀ, for dL/dh_{t-1} = dL/da_t · W_hᵀ
         final float[] row;      // (4H) scratch
         final float[] rowC;     // (H) scratch
         int steps;
@@ -111,6 +112,7 @@ final class LstmLayer {
             dhPrev = new float[rows * units];
             daSum = constInput > 0 ? new float[rows * gates] : null;
             dk = constInput > 0 ? new float[rows * constInput] : null;
+            whT = new float[gates * units];
             row = new float[gates];
             rowC = new float[units];
         }
@@ -118,7 +120,7 @@ final class LstmLayer {
         /** Bytes held. */
         long bytes() {
             long n = (long) x.length + a.length + act.length + c.length + h.length + tanhC.length + kProj.length
-                    + 3L * dh.length + row.length + rowC.length;
+                    + 3L * dh.length + whT.length + row.length + rowC.length;
             n += (k == null ? 0 : k.length) + (rstd == null ? 0 : rstd.length) + (cHat == null ? 0 : cHat.length)
                     + (rstdC == null ? 0 : rstdC.length) + (m == null ? 0 : m.length)
                     + (daSum == null ? 0 : daSum.length) + (dk == null ? 0 : dk.length);
@@ -143,9 +145,7 @@ final class LstmLayer {
         if (steps == 0) {
             return;
         }
-        // 1. input projections of all steps at once: a = x·W_x,step                      (T·rows, 4H)
-        Gemm.nn(n, gates, stepInput, s.x, 0, stepInput, theta, wx, gates, s.a, 0, gates, false);
-        // 2. the part that is the same at every step: k·W_x,const + b (+1 forget bias for lstm)
+        // 1. the part that is the same at every step: k·W_x,const + b (+1 forget bias for lstm)
         for (int r = 0; r < rows; r++) {
             int o = r * gates;
             if (bias >= 0) {
@@ -160,23 +160,34 @@ final class LstmLayer {
         if (constInput > 0) {
             Gemm.nn(rows, gates, constInput, s.k, 0, constInput, theta, wx + stepInput * gates, gates, s.kProj, 0, gates, true);
         }
-        if (constInput > 0 || bias >= 0) {
-            for (int t = 0; t < steps; t++) {
-                for (int r = 0; r < rows; r++) {
-                    int o = (t * rows + r) * gates;
-                    int q = r * gates;
-                    for (int u = 0; u < gates; u++) {
-                        s.a[o + u] += s.kProj[q + u];
-                    }
-                }
-            }
-        }
         // 3. the recurrence
         for (int t = 0; t < steps; t++) {
+            // 2. a_t = x_t·W_x,step + k·W_x,const + b: Dx is tiny (5), one fused pass per row
+            for (int r = 0; r < rows; r++) {
+                inputProjection(theta, s, t * rows + r, r);
+            }
             // a_t += h_{t-1}·W_h                                                          (rows, 4H)
             Gemm.nn(rows, gates, units, s.h, t * rows * units, units, theta, wh, gates, s.a, t * rows * gates, gates, true);
             for (int r = 0; r < rows; r++) {
                 cellForward(theta, s, t, r);
+            }
+        }
+    }
+
+    /** Row n of a: {@code x_n·W_x,step + kProj_r}. */
+    private void inputProjection(float[] theta, Trace s, int n, int r) {
+        float[] a = s.a;
+        int p = n * gates;
+        int q = r * gates;
+        System.arraycopy(s.kProj, q, a, p, gates);
+        for (int i = 0; i < stepInput; i++) {
+            float xi = s.x[n * stepInput + i];
+            if (xi == 0f) {
+                continue;
+            }
+            int w = wx + i * gates;
+            for (int u = 0; u < gates; u++) {
+                a[p + u] += xi * theta[w + u];
             }
         }
     }
@@ -236,34 +247,69 @@ final class LstmLayer {
 
     /** Normalises {@code v[o..o+n)} in place to zero mean and unit (biased) variance; returns 1/sqrt(var + eps). */
     static float normalise(float[] v, int o, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        int u = 0;
-        for (; u + 1 < n; u += 2) {
-            s0 += v[o + u];
-            s1 += v[o + u + 1];
-        }
-        for (; u < n; u++) {
-            s0 += v[o + u];
-        }
-        float mean = (s0 + s1) / n;
+        float mean = sum(v, o, n) / n;
         float q0 = 0;
         float q1 = 0;
-        for (u = 0; u + 1 < n; u += 2) {
+        float q2 = 0;
+        float q3 = 0;
+        int u = 0;
+        for (; u + 3 < n; u += 4) {
             float d0 = v[o + u] - mean;
             float d1 = v[o + u + 1] - mean;
+            float d2 = v[o + u + 2] - mean;
+            float d3 = v[o + u + 3] - mean;
             q0 += d0 * d0;
             q1 += d1 * d1;
+            q2 += d2 * d2;
+            q3 += d3 * d3;
         }
         for (; u < n; u++) {
             float d = v[o + u] - mean;
             q0 += d * d;
         }
-        float rstd = (float) (1 / Math.sqrt((q0 + q1) / n + LN_EPSILON));
+        float rstd = (float) (1 / Math.sqrt((q0 + q1 + q2 + q3) / n + LN_EPSILON));
         for (u = 0; u < n; u++) {
             v[o + u] = (v[o + u] - mean) * rstd;
         }
         return rstd;
+    }
+
+    /** Σ v[o..o+n), with independent partial sums (the additions' latency, not their count, bounds it). */
+    static float sum(float[] v, int o, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int u = 0;
+        for (; u + 3 < n; u += 4) {
+            s0 += v[o + u];
+            s1 += v[o + u + 1];
+            s2 += v[o + u + 2];
+            s3 += v[o + u + 3];
+        }
+        for (; u < n; u++) {
+            s0 += v[o + u];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ a[ao+u] b[bo+u] for u < n, with independent partial sums. */
+    static float dot(float[] a, int ao, float[] b, int bo, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int u = 0;
+        for (; u + 3 < n; u += 4) {
+            s0 += a[ao + u] * b[bo + u];
+            s1 += a[ao + u + 1] * b[bo + u + 1];
+            s2 += a[ao + u + 2] * b[bo + u + 2];
+            s3 += a[ao + u + 3] * b[bo + u + 3];
+        }
+        for (; u < n; u++) {
+            s0 += a[ao + u] * b[bo + u];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -272,14 +318,8 @@ final class LstmLayer {
      * {@code out[oo..)}.
      */
     static void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n) {
-        float m1 = 0;
-        float m2 = 0;
-        for (int u = 0; u < n; u++) {
-            m1 += g[go + u];
-            m2 += g[go + u] * xHat[xo + u];
-        }
-        m1 /= n;
-        m2 /= n;
+        float m1 = sum(g, go, n) / n;
+        float m2 = dot(g, go, xHat, xo, n) / n;
         for (int u = 0; u < n; u++) {
             out[oo + u] = rstd * (g[go + u] - m1 - xHat[xo + u] * m2);
         }
@@ -305,13 +345,18 @@ final class LstmLayer {
             }
             return;
         }
+        for (int i = 0; i < units; i++) {
+            for (int g = 0; g < gates; g++) {
+                s.whT[g * units + i] = theta[wh + i * gates + g];
+            }
+        }
         outputGradient(s, steps - 1, dOut, dFinal, last, null);
         for (int t = steps - 1; t >= 0; t--) {
             for (int r = 0; r < rows; r++) {
                 cellBackward(theta, grad, s, t, r);                                  // a_t ← dL/da_t
             }
             // dL/dh_{t-1} = dL/da_t · W_hᵀ                                               (rows, H)
-            Gemm.nt(rows, H, gates, s.a, t * rows * gates, gates, theta, wh, gates, s.dhPrev, 0, H, false);
+            Gemm.nn(rows, H, gates, s.a, t * rows * gates, gates, s.whT, 0, H, s.dhPrev, 0, H, false);
             if (t > 0) {
                 outputGradient(s, t - 1, dOut, dFinal, last, s.dhPrev);
             } else {
@@ -380,10 +425,13 @@ final class LstmLayer {
         float[] da = s.row;       // dL/d(gate inputs after LN), (4H)
         float[] dcHat = s.rowC;   // (H)
         // h' = σ(a_o) ⊙ tanh(ĉ)
+        float[] dh = s.dh;
+        float[] tanhC = s.tanhC;
+        int o3 = p + 3 * H;
         for (int u = 0; u < H; u++) {
-            float dhv = s.dh[rh + u];
-            float tc = s.tanhC[hn + u];
-            float o = act[p + 3 * H + u];
+            float dhv = dh[rh + u];
+            float tc = tanhC[hn + u];
+            float o = act[o3 + u];
             da[3 * H + u] = dhv * tc * o * (1 - o);
             dcHat[u] = dhv * o * (1 - tc * tc);                                      // dL/dĉ
         }
@@ -398,16 +446,31 @@ final class LstmLayer {
         }
         // c' = c ⊙ σ(a_f) + σ(a_i) ⊙ m ⊙ tanh(a_j)
         float[] c = s.c;
-        for (int u = 0; u < H; u++) {
-            float dcv = s.dc[rh + u] + dcHat[u];
-            float i = act[p + u];
-            float tj = act[p + H + u];
-            float f = act[p + 2 * H + u];
-            float mv = s.m == null ? 1f : s.m[hn + u];
-            da[u] = dcv * tj * mv * i * (1 - i);
-            da[H + u] = dcv * i * mv * (1 - tj * tj);
-            da[2 * H + u] = dcv * c[cPrev + u] * f * (1 - f);
-            s.dc[rh + u] = dcv * f;                                                  // dL/dc_t
+        float[] dc = s.dc;
+        if (s.m == null) {
+            for (int u = 0; u < H; u++) {
+                float dcv = dc[rh + u] + dcHat[u];
+                float i = act[p + u];
+                float tj = act[p + H + u];
+                float f = act[p + 2 * H + u];
+                da[u] = dcv * tj * i * (1 - i);
+                da[H + u] = dcv * i * (1 - tj * tj);
+                da[2 * H + u] = dcv * c[cPrev + u] * f * (1 - f);
+                dc[rh + u] = dcv * f;                                                // dL/dc_t
+            }
+        } else {
+            float[] m = s.m;
+            for (int u = 0; u < H; u++) {
+                float dcv = dc[rh + u] + dcHat[u];
+                float i = act[p + u];
+                float tj = act[p + H + u];
+                float f = act[p + 2 * H + u];
+                float mv = m[hn + u];
+                da[u] = dcv * tj * mv * i * (1 - i);
+                da[H + u] = dcv * i * mv * (1 - tj * tj);
+                da[2 * H + u] = dcv * c[cPrev + u] * f * (1 - f);
+                dc[rh + u] = dcv * f;                                                // dL/dc_t
+            }
         }
         if (layerNorm) {
             float[] a = s.a;                                                         // holds x̂

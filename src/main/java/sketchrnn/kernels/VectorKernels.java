@@ -36,7 +36,7 @@ final class VectorKernels implements Kernels {
 
     /** Per-thread work space: packed A block, packed B panel, C edge tile. */
     static final class Scratch {
-        final float[] ap = new float[MC * KC];
+        final float[] ap = new float[(MC + MR - 1) / MR * MR * KC]; // whole panels of MR rows
         final float[] bp = new float[KC * NR];
         final float[] tile = new float[MR * NR];
     }

@@ -1,6 +1,5 @@
 package sketchrnn.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +80,8 @@ public final class Evaluation {
 
     /**
      * Evaluates {@code model} on normalised sketches, padded to {@code padTo} points, in batches of
-     * {@code batchSize}; the latent noise is drawn from an engine RNG seeded with {@code seed}.
+     * {@code batchSize}; batch i's latent noise is the fused engine's for the step seed of (seed, -1 - i), so
+     * both paths evaluate the same function.
      */
     public static Result evaluate(SketchRnn model, List<Sketch> sketches, int batchSize, int padTo, long seed) {
         if (sketches.isEmpty()) {
@@ -93,10 +93,17 @@ public final class Evaluation {
         double kl = 0;
         int count = 0;
         NDManager base = model.parameters().values().iterator().next().getManager();
-        Engine.getInstance().setRandomSeed((int) Trainer.stepSeed(seed, -1));
+        int i = 0;
         for (Batch b : Batcher.evalBatches(sketches, batchSize, padTo)) {
             try (NDManager scope = base.newSubManager()) {
-                LossTerms l = model.loss(b, false, 0f, scope);
+                ai.djl.ndarray.NDArray eps = null;
+                if (model.hparams().conditional()) {                    // the fused engine's noise: the same function
+                    int nz = model.hparams().zSize();
+                    eps = scope.create(FusedSketchRnn.latentNoise(Trainer.stepSeed(seed, -1 - i), b.size(), nz),
+                            new ai.djl.ndarray.types.Shape(b.size(), nz));
+                }
+                i++;
+                LossTerms l = model.loss(b, false, 0f, scope, eps);
                 recon += l.recon() * b.size();
                 offset += l.offset() * b.size();
                 pen += l.pen() * b.size();
