@@ -3,6 +3,7 @@ package sketchrnn.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,7 +154,9 @@ public final class Trainer {
                 }
                 adam.step(params, grads, lr, task.gradClip(), scope);
                 for (NDArray g : grads.values()) {
-                    g.subi(g); // the gradient buffers accumulate across collectors: clear them in place
+                    // the gradient buffers accumulate across collectors: clear them in place, by assignment
+                    // (g - g would keep NaN and turn infinities into NaN)
+                    g.set(new NDIndex("..."), 0f);
                 }
                 metrics = out.metrics();
             }
