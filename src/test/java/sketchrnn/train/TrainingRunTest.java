@@ -24,7 +24,10 @@ import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
-/** Training end to end on a small real subset of the sheep: learning, checkpoints, resume, the NaN guard. */
+/**
+ * Training end to end on a small real subset of the sheep: learning, checkpoints, resume, the NaN guard. Skips
+ * without {@code ../shared}; {@link SyntheticTrainingRunTest} runs the same checks on synthetic drawings.
+ */
 class TrainingRunTest {
     /** A tiny configuration that still learns something in a few seconds. */
     static final HParams TINY = HParams.defaults().withSizes(16, 32, 8).withCells("layer_norm", "lstm")
@@ -74,7 +77,7 @@ class TrainingRunTest {
         Checkpoint c = Checkpoint.read(dir.resolve("last.ckpt"));
         assertThat(c.step()).isEqualTo(120);
         assertThat(c.hparams().decRnnSize()).isEqualTo(32);
-        assertThat(c.data()).singleElement().asString().endsWith("sheep-small.npz");
+        assertThat(c.data()).singleElement().asString().endsWith(subset.getFileName().toString());
         assertThat(c.scaleFactor()).isPositive();
         assertThat(c.optimizer().iterations()).isEqualTo(120);
         assertThat(c.bestValidCost()).isFinite();

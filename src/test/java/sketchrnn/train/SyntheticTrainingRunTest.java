@@ -1,0 +1,17 @@
+package sketchrnn.train;
+
+import org.junit.jupiter.api.BeforeAll;
+import sketchrnn.SyntheticDrawings;
+
+/**
+ * {@link TrainingRunTest}'s checks (learning, checkpoints, resume, the NaN guard, refusals) on a data set the test
+ * makes itself: 160 / 32 / 32 {@link SyntheticDrawings} written as an int16 {@code .npz}. They run on every clone;
+ * {@link TrainingRunTest} repeats them on real sheep when {@code ../shared} is present.
+ */
+class SyntheticTrainingRunTest extends TrainingRunTest {
+    /** Hides {@link TrainingRunTest#writeSubset()} (which needs the shared sheep): the synthetic file instead. */
+    @BeforeAll
+    static void writeSubset() {
+        subset = SyntheticDrawings.writeNpz(shared.resolve("polygons-small.npz"), 11, 160, 32, 32);
+    }
+}
