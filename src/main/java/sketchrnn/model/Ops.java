@@ -38,9 +38,9 @@ final class Ops {
     }
 
     /**
-     * The LSTM memory update shared by the cells (SPEC 3): from the gate activations' inputs {@code [i, j, f, o]}
-     * (the forget bias already in f), {@code c' = σ(f) ⊙ c + σ(i) ⊙ d(tanh j)} with d the recurrent dropout
-     * mask (null for none).
+     * The LSTM memory update shared by the cells (docs/model.md §6): from the gate activations' inputs
+     * {@code [i, j, f, o]} (the forget bias already in f), {@code c' = σ(f) ⊙ c + σ(i) ⊙ d(tanh j)} with d the
+     * recurrent dropout mask (null for none).
      *
      * @return {@code c'} and the output gate {@code σ(o)}, each (B, H); the cell makes {@code h'} from them
      */

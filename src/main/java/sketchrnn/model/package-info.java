@@ -1,5 +1,5 @@
 /**
- * The sketch-rnn model on DJL (SPEC 3 and 4), readable top-down from {@link sketchrnn.model.SketchRnn#loss}:
+ * The sketch-rnn model on DJL (docs/model.md §4-8), readable top-down from {@link sketchrnn.model.SketchRnn#loss}:
  * {@link sketchrnn.model.BidirectionalEncoder} (mu, sigma_hat, z), {@link sketchrnn.model.Decoder} with its
  * cell ({@link sketchrnn.model.LstmCell}, {@link sketchrnn.model.LayerNormLstmCell},
  * {@link sketchrnn.model.HyperLstmCell}, all behind {@link sketchrnn.model.RecurrentCell}),

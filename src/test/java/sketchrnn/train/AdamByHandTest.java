@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Adam's first steps worked out by hand (docs/model.md §8): TensorFlow's form, with the bias correction folded into
+ * Adam's first steps worked out by hand (docs/model.md §9.3): TensorFlow's form, with the bias correction folded into
  * the step size, {@code lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t)}, and the gradient clipped element-wise before
  * anything else.
  */
