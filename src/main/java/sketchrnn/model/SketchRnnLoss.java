@@ -20,8 +20,7 @@ import sketchrnn.data.Batch;
  * padded as the reference pads them, the longest sketch of the batch when the trainer groups sketches by
  * length. The divisor is always N_max (or T if longer), as docs/model.md §8.2 says: a batch of short sketches then
  * weighs what it weighs in the reference (the steps it does not pad to would add only L_p terms of
- * padding, near zero once learned), and its gradients are not inflated by N_max / T — which made
- * Adam's steps jump when a batch of short sketches followed long ones.
+ * padding, near zero once learned), and its gradients are not inflated by N_max / T.
  */
 final class SketchRnnLoss {
     private SketchRnnLoss() {

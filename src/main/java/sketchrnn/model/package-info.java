@@ -6,9 +6,7 @@
  * {@link sketchrnn.model.MixtureDensityHead} and {@link sketchrnn.model.SketchRnnLoss};
  * {@link sketchrnn.model.HParams} holds the hyperparameters.
  *
- * <p>Notes for callers. Gradients accumulate in DJL: zero them between training steps. Intra-op threads
- * ({@code -Dai.djl.pytorch.num_threads}) should be 1 on a machine whose cores are shared with other work:
- * with 2, every matmul waits for both OpenMP threads and a step can take ten times longer under contention
- * ({@link sketchrnn.model.TrainStepBench} measures both).
+ * <p>Note for callers: gradients accumulate in DJL; zero them between training steps.
+ * {@link sketchrnn.model.TrainStepBench} times a step at a chosen number of engine threads.
  */
 package sketchrnn.model;
