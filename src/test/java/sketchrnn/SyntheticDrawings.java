@@ -1,5 +1,8 @@
 package sketchrnn;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,28 @@ public final class SyntheticDrawings {
     public static SketchSplits splits(String name, long seed, int train, int valid, int test) {
         Random rng = new Random(seed);
         return new SketchSplits(name, drawings(rng, train), drawings(rng, valid), drawings(rng, test));
+    }
+
+    private static Path sheepSized;
+
+    /**
+     * A stand-in for {@code aaron_sheep.npz} with its split sizes (7400 / 300 / 300 drawings), for tests whose point
+     * is not the sheep themselves: {@code synthetic_sheep.npz}, written once per test run into a temporary folder
+     * (deleted when the JVM exits). Read-only for its users.
+     */
+    public static synchronized Path sheepSized() {
+        if (sheepSized == null) {
+            try {
+                Path dir = Files.createTempDirectory("sketchrnn-synthetic");
+                dir.toFile().deleteOnExit();
+                Path file = writeNpz(dir.resolve("synthetic_sheep.npz"), 1704, 7400, 300, 300);
+                file.toFile().deleteOnExit();
+                sheepSized = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sheepSized;
     }
 
     /** Writes three splits as a sketch-rnn {@code .npz} file (int16 stroke-3) and returns the file. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 
 class SketchFilesTest {
     @TempDir
@@ -17,7 +18,7 @@ class SketchFilesTest {
 
     @Test
     void npzSplitsAndAll() {
-        Path sheep = Shared.path("data/aaron_sheep.npz");
+        Path sheep = SyntheticDrawings.sheepSized();
         assertThat(SketchFiles.load(sheep, "valid")).hasSize(300);
         assertThat(SketchFiles.load(sheep, null)).hasSize(8000);
         assertThat(SketchFiles.loadSplits(sheep).test()).hasSize(300);
