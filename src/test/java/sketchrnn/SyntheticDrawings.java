@@ -1,12 +1,18 @@
 package sketchrnn;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import sketchrnn.data.NpzSketchWriter;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchSplits;
@@ -95,6 +101,35 @@ public final class SyntheticDrawings {
             }
         }
         return sheepSized;
+    }
+
+    /**
+     * A copy of a zip file whose entries are <em>stored</em> (not deflated), as in the published sketch-rnn files,
+     * so that byte offsets into the file fall into an entry's raw data.
+     */
+    public static Path storedCopy(Path zip, Path out) {
+        try (ZipFile in = new ZipFile(zip.toFile());
+             ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry e : Collections.list(in.entries())) {
+                byte[] data;
+                try (InputStream is = in.getInputStream(e)) {
+                    data = is.readAllBytes();
+                }
+                ZipEntry stored = new ZipEntry(e.getName());
+                stored.setMethod(ZipEntry.STORED);
+                stored.setSize(data.length);
+                stored.setCompressedSize(data.length);
+                CRC32 crc = new CRC32();
+                crc.update(data);
+                stored.setCrc(crc.getValue());
+                zos.putNextEntry(stored);
+                zos.write(data);
+                zos.closeEntry();
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes three splits as a sketch-rnn {@code .npz} file (int16 stroke-3) and returns the file. */
