@@ -1,6 +1,6 @@
 package sketchrnn.train;
 
-import org.junit.jupiter.api.BeforeAll;
+import java.nio.file.Path;
 import sketchrnn.SyntheticDrawings;
 
 /**
@@ -9,9 +9,8 @@ import sketchrnn.SyntheticDrawings;
  * {@link TrainingRunTest} repeats them on real sheep when {@code ../shared} is present.
  */
 class SyntheticTrainingRunTest extends TrainingRunTest {
-    /** Hides {@link TrainingRunTest#writeSubset()} (which needs the shared sheep): the synthetic file instead. */
-    @BeforeAll
-    static void writeSubset() {
-        subset = SyntheticDrawings.writeNpz(shared.resolve("polygons-small.npz"), 11, 160, 32, 32);
+    @Override
+    Path writeData(Path dir) {
+        return SyntheticDrawings.writeNpz(dir.resolve("polygons-small.npz"), 11, 160, 32, 32);
     }
 }
