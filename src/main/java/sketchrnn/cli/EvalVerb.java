@@ -13,7 +13,7 @@ import sketchrnn.train.Evaluation;
 
 /** {@code sketchrnn eval}: a model's losses on a split of a data set, as one JSON line. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate a model on a data split (SPEC 4 evaluation losses) and print one JSON line: "
+        description = "Evaluate a model on a data split (evaluation losses, docs/model.md §8.2) and print one JSON line: "
                 + "recon_loss, offset_loss, pen_loss, kl_loss, count.",
         footer = {"", "Examples:",
                 "  sketchrnn eval --model runs/sheep --data ../shared/data/aaron_sheep.npz --split test",

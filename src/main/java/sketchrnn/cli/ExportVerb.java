@@ -27,7 +27,7 @@ import sketchrnn.train.Checkpoint;
 import sketchrnn.train.TrainingRun;
 
 /**
- * {@code sketchrnn export}: writes a trained plain-LSTM model in the published browser format (SPEC 6), for
+ * {@code sketchrnn export}: writes a trained plain-LSTM model in the published browser format (docs/model.md §12), for
  * Google's JavaScript runtimes.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,

@@ -19,7 +19,7 @@ import sketchrnn.data.SketchStats;
 
 /**
  * {@code sketchrnn info FILE}: what a file holds. For a data file: the number of sketches, their
- * length (min, median, max points) and the normalising scale factor (SPEC 2 step 3), per split for a
+ * length (min, median, max points) and the normalising scale factor (docs/model.md §3, step 3), per split for a
  * sketch-rnn {@code .npz}, as one group for other files.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,

@@ -62,7 +62,7 @@ public final class PackVerb implements Callable<Integer> {
         Checkpoint c = Checkpoint.read(file);
         int maxSeqLen = c.hparams().maxSeqLen();
         TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), maxSeqLen, c.scaleFactor());
-        // 1. the original's test losses (SPEC 4 evaluation masking, padded to N_max as in training)
+        // 1. the original's test losses (evaluation masking of docs/model.md §8.2, padded to N_max as in training)
         Evaluation.Result before;
         try (SketchRnn m = ModelState.restore(c)) {
             before = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());

@@ -22,7 +22,7 @@ import sketchrnn.train.TrainingRun;
                 "  sketchrnn train --out runs/sheep --resume --minutes 30      # continue the same run",
                 "",
                 "The run folder receives last.ckpt (with optimizer state), best.ckpt (best validation cost),",
-                "metrics.csv, loss.png and train.log. Hyperparameters: SPEC 4 names, e.g. dec_model=hyper."})
+                "metrics.csv, loss.png and train.log. Hyperparameters: the reference code's names (docs/model.md §10), e.g. dec_model=hyper."})
 public final class TrainVerb implements Callable<Integer> {
     @Option(names = "--data", split = ",", paramLabel = "FILE.npz", description = "Training data (sketch-rnn .npz), comma-separated.")
     List<Path> data = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 import sketchrnn.model.HParams;
 
 /**
- * Training-time data augmentation (SPEC 2 step 4), applied to each sketch each time a batch takes it:
+ * Training-time data augmentation (docs/model.md §3, step 4), applied to each sketch each time a batch takes it:
  *
  * <ol>
  *   <li>stretch: {@code dx} multiplied by {@code U[1-s, 1+s]}, {@code dy} by an independent

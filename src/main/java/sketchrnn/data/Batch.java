@@ -1,7 +1,7 @@
 package sketchrnn.data;
 
 /**
- * A batch of sketches in stroke-5 (SPEC 1), ready for the model.
+ * A batch of sketches in stroke-5 (docs/model.md §1.2), ready for the model.
  *
  * <p>{@code strokes} is {@code (B, T+1, 5)} row-major: row 0 of every sketch is the start token
  * {@code S0 = (0, 0, 1, 0, 0)}, rows {@code 1..len} are the real points {@code (dx, dy, 1-p, p, 0)}

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import sketchrnn.model.HParams;
 
 /**
- * Training and evaluation batches (SPEC 2 step 4; magenta's {@code DataLoader.random_batch}).
+ * Training and evaluation batches (docs/model.md §3, step 4 and batches; magenta's {@code DataLoader.random_batch}).
  *
  * <p>A training batch is a pure function of {@code (seed, step)}: {@link #trainBatch(long)} keeps no
  * state between calls, so a run resumed at step {@code k} sees exactly the batches an uninterrupted

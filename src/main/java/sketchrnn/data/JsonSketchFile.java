@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The plain JSON sketch file: one sketch as {@code [[dx, dy, p], ...]} (stroke-3, SPEC 1), or a list
- * of sketches {@code [[[dx, dy, p], ...], ...]}. Reading accepts both (and {@code NaN} or
+ * The plain JSON sketch file (docs/model.md §2.4): one sketch as {@code [[dx, dy, p], ...]} (stroke-3, §1.1), or
+ * a list of sketches {@code [[[dx, dy, p], ...], ...]}. Reading accepts both (and {@code NaN} or
  * {@code Infinity} literals only to reject them with their position); writing uses whole numbers
  * where the values are whole.
  */

@@ -12,7 +12,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Reads a sketch-rnn {@code .npz} (SPEC 1): a zip of {@code train.npy}, {@code valid.npy} and
+ * Reads a sketch-rnn {@code .npz} (docs/model.md §2.1): a zip of {@code train.npy}, {@code valid.npy} and
  * {@code test.npy}, each a numpy object array whose pickle holds one {@code [N, 3]} stroke-3 array
  * per sketch (int16, float64 or another plain number type). A missing {@code valid} or {@code test}
  * split reads as empty; a missing {@code train} split is an error.

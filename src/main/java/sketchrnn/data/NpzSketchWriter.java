@@ -6,7 +6,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a sketch-rnn {@code .npz} (SPEC 1) that numpy reads with
+ * Writes a sketch-rnn {@code .npz} (docs/model.md §2.1) that numpy reads with
  * {@code np.load(f, allow_pickle=True, encoding='latin1')} (and with any other {@code encoding}):
  * {@code train.npy}, {@code valid.npy} and {@code test.npy}, deflated, each an object array of
  * {@code [N, 3]} arrays. The dtype is int16 when every value of every split is a whole number in

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A drawing as absolute polylines: a list of strokes, each a list of points {@code (x, y)} drawn
  * with the pen down. This is how Quick, Draw! stores drawings; {@link #toSketch()} and
- * {@link #fromSketch(Sketch)} convert to and from stroke-3 (SPEC 1). Immutable.
+ * {@link #fromSketch(Sketch)} convert to and from stroke-3 (docs/model.md §1.1). Immutable.
  */
 public final class Polylines {
     private final double[][] strokes; // per stroke [x0, y0, x1, y1, ...]

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads Quick, Draw! {@code .bin} files (SPEC 1): little-endian records repeated to the end of the
+ * Reads Quick, Draw! {@code .bin} files (docs/model.md §2.3): little-endian records repeated to the end of the
  * file, each {@code key_id} u64, {@code countrycode} 2 bytes, {@code recognized} u8, {@code timestamp}
  * u32 (unix seconds), {@code n_strokes} u16, then per stroke {@code n_points} u16,
  * {@code x[n_points]} u8, {@code y[n_points]} u8. The drawings are the simplified ones (0..255).

@@ -3,7 +3,7 @@ package sketchrnn.data;
 import java.util.List;
 
 /**
- * One Quick, Draw! drawing with its metadata, as the ndjson and {@code .bin} files hold it (SPEC 1).
+ * One Quick, Draw! drawing with its metadata, as the ndjson and {@code .bin} files hold it (docs/model.md §2.2-2.3).
  *
  * @param keyId       the drawing's unique id (a 64-bit unsigned integer, kept as its decimal text)
  * @param word        the category the player was asked to draw ("" when unknown)

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads Quick, Draw! ndjson files (SPEC 1), raw ({@code [[x...], [y...], [t...]]} per stroke) and
+ * Reads Quick, Draw! ndjson files (docs/model.md §2.2), raw ({@code [[x...], [y...], [t...]]} per stroke) and
  * simplified ({@code [[x...], [y...]]}), one drawing per line, streaming so that whole category files
  * fit. Blank lines are ignored. A line that is not a JSON drawing is an error naming
  * {@code file:line}, unless the reader skips bad lines, in which case it counts them.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The normalising scale factor of SPEC 2 step 3, as the reference computes it: {@code np.std} (the
+ * The normalising scale factor of docs/model.md §3 (step 3), as the reference computes it: {@code np.std} (the
  * population standard deviation) of all {@code dx} and {@code dy} values pooled together. The data are
  * only divided by it, never centred. Dividing offsets by it brings a data set to unit scale;
  * multiplying converts back.

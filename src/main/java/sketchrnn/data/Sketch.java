@@ -3,7 +3,7 @@ package sketchrnn.data;
 import java.util.Arrays;
 
 /**
- * One sketch in stroke-3 (SPEC 1): {@code n} points {@code (dx, dy, p)}, offsets from the previous
+ * One sketch in stroke-3 (docs/model.md §1.1): {@code n} points {@code (dx, dy, p)}, offsets from the previous
  * point (the first from the origin), {@code p = 1} when the pen lifts after the point. Immutable; the
  * units are the data's (pixels for Quick, Draw!) unless a caller normalised it.
  */

@@ -3,7 +3,7 @@ package sketchrnn.data;
 import java.util.List;
 
 /**
- * Conversions between stroke-3 {@link Sketch}es and the model's stroke-5 rows (SPEC 1).
+ * Conversions between stroke-3 {@link Sketch}es and the model's stroke-5 rows (docs/model.md §1.2).
  *
  * <p>A stroke-5 row is {@code (dx, dy, p1, p2, p3)}: {@code p1} the pen stays down after the point,
  * {@code p2} the pen lifts after it, {@code p3} the sketch has ended. A real point {@code (dx, dy, p)}

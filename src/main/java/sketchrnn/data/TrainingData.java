@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A training data set prepared as SPEC 2 steps 1-3 (and magenta's {@code load_dataset} with its
+ * A training data set prepared as docs/model.md §3 (steps 1-3) (and magenta's {@code load_dataset} with its
  * {@code DataLoader}) prepare it: the splits of one or more data files merged, over-long sketches
  * dropped, offsets clamped, and every split divided by one scale factor taken from the training split.
  *
@@ -12,8 +12,8 @@ import java.util.List;
  * returns, {@code np.std} of the pooled {@code dx} and {@code dy} values of the kept, clamped training
  * sketches: with the {@code 2P} values {@code v} ({@code P} training points),
  * {@code sqrt(sum((v - mean(v))^2) / (2P))} — the population standard deviation (numpy's default
- * {@code ddof = 0}). {@code np.std} does subtract the pooled mean; SPEC 2's "no mean subtraction"
- * means that the data themselves are never centred: offsets are only divided by the factor, so a zero
+ * {@code ddof = 0}). {@code np.std} does subtract the pooled mean; what docs/model.md §3 says of the mean
+ * is that the data themselves are never centred: offsets are only divided by the factor, so a zero
  * offset stays zero. We compute it in double precision (numpy accumulates the float32 array in
  * float32 with pairwise sums; the two agree to about 1e-6 relative).
  *
@@ -55,7 +55,7 @@ public final class TrainingData {
      * Prepares the data sets with a scale factor computed from their training splits.
      *
      * @param files     one entry per data file (class), in the order their class indices follow
-     * @param maxSeqLen sketches with more points are dropped (N_max, SPEC 4: 250)
+     * @param maxSeqLen sketches with more points are dropped (N_max, docs/model.md §10: 250)
      * @throws BadInputException when no training sketch is left, or all training offsets are equal
      */
     public static TrainingData of(List<SketchSplits> files, int maxSeqLen) {

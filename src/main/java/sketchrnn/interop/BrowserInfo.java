@@ -15,7 +15,7 @@ import java.util.Set;
 import sketchrnn.data.BadInputException;
 
 /**
- * The first element of a browser model file (SPEC 6): what the model is and how to scale its inputs.
+ * The first element of a browser model file (docs/model.md §12): what the model is and how to scale its inputs.
  *
  * <p>{@code mode} follows the runtimes exactly: the number {@code 2} or the string {@code "gen"} mean a
  * decoder-only model; anything else (Google's VAE files use {@value #VAE_MODE}) means a full VAE.

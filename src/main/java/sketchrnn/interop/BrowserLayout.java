@@ -6,7 +6,7 @@ import sketchrnn.data.BadInputException;
 
 /**
  * The arrays a browser model file holds, in file order, with the project's parameter names and the shape each
- * must have (SPEC 6). Weights are {@code (in, out)}, row-major; LSTM gates are laid out {@code i, j, f, o}
+ * must have (docs/model.md §12). Weights are {@code (in, out)}, row-major; LSTM gates are laid out {@code i, j, f, o}
  * along the {@code 4H} axis, and the forget bias of +1 is added at run time, not stored.
  *
  * <p>The VAE order is the order of the TensorFlow model's trainable variables, as sketch-rnn-js reads it:

@@ -12,7 +12,7 @@ import sketchrnn.data.BadInputException;
 import sketchrnn.model.HParams;
 
 /**
- * A sketch-rnn model in the published browser format (SPEC 6), read from a file or made for export: its
+ * A sketch-rnn model in the published browser format (docs/model.md §12), read from a file or made for export: its
  * info, and its arrays under the project's parameter names (see {@link BrowserLayout}). Always consistent: the
  * arrays are those of the layout, in its order, with the shapes the sizes imply.
  *
@@ -52,7 +52,7 @@ public record BrowserModel(BrowserInfo info, BrowserLayout layout, BrowserSizes 
     }
 
     /**
-     * A model to export, from a trained model's hyperparameters and weights (SPEC 6, the project's names).
+     * A model to export, from a trained model's hyperparameters and weights (docs/model.md §12, the project's names).
      *
      * @param hp      the model's hyperparameters: cells must be {@code lstm}, {@code num_mixture} 20; {@code
      *                conditional} chooses the layout

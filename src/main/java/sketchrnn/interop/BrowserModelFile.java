@@ -31,7 +31,7 @@ import sketchrnn.model.HParams;
 /**
  * Reads and writes the published browser model files, {@code .gen.json} (decoder only) and {@code .vae.json}
  * (full VAE): a JSON array {@code [info, shapes, weights]} where {@code weights[k]} is the base64 of
- * little-endian int16 values (see {@link Int16Codec}) filling {@code shapes[k]} row-major (SPEC 6).
+ * little-endian int16 values (see {@link Int16Codec}) filling {@code shapes[k]} row-major (docs/model.md §12).
  *
  * <p>Every problem with a file is a {@link BadInputException} whose one-line message names the file and what
  * was expected. Files are written atomically.

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * optionally the losses and training-set size it reached (the runtimes only log these).
  *
  * @param name         the model's name, e.g. {@code "bird"}
- * @param scaleFactor  the data's scale factor (SPEC 2): model units to data units
+ * @param scaleFactor  the data's scale factor (docs/model.md §3): model units to data units
  * @param maxSeqLen    the longest sketch of the training data (the runtimes' sampling cap)
  * @param rLoss        reconstruction loss on the evaluation set
  * @param klLoss       KL loss on the evaluation set

@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.Base64;
 
 /**
- * How the browser format stores one weight array (SPEC 6): every value is quantised to a 16-bit integer
+ * How the browser format stores one weight array (docs/model.md §12): every value is quantised to a 16-bit integer
  * {@code q = round(clip(v, -10, 10) / 10 * 32767)}, the integers are laid out little-endian and the bytes
  * base64-encoded. Reading gives back {@code v = 10 * q / 32767} as a float, computed exactly as the published
  * runtimes do (in double, then rounded to float), so weights read here are bit-identical to theirs.

@@ -1,6 +1,6 @@
 /**
- * The published browser model format (SPEC 6): Google's {@code .gen.json} (decoder only) and {@code .vae.json}
- * (full VAE) files, as read by {@code @magenta/sketch} and sketch-rnn-js.
+ * The published browser model format (docs/model.md §12): Google's {@code .gen.json} (decoder only) and
+ * {@code .vae.json} (full VAE) files, as read by {@code @magenta/sketch} and sketch-rnn-js.
  *
  * <ul>
  *   <li>{@link sketchrnn.interop.BrowserModelFile}: read a file into a {@link sketchrnn.interop.BrowserModel},

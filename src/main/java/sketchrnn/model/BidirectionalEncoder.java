@@ -11,7 +11,7 @@ import java.util.List;
 import sketchrnn.data.Batch;
 
 /**
- * The encoder of SPEC 3 (paper section 3.1, Eq. 1-2): a bidirectional RNN over the real points
+ * The encoder of docs/model.md §4 (paper section 3.1, Eq. 1-2): a bidirectional RNN over the real points
  * {@code S_1..S_N} of each sketch, then the latent distribution:
  * <pre>
  *   h = [encode→(S) ; encode←(S_reverse)]                                   (Eq. 1)

@@ -12,7 +12,7 @@ import java.util.List;
 import sketchrnn.data.Batch;
 
 /**
- * The decoder of SPEC 3 (paper section 3.2, Eq. 4-5): an RNN ({@code dec_model}, {@code dec_rnn_size} H)
+ * The decoder of docs/model.md §5 (paper section 3.2, Eq. 4-5): an RNN ({@code dec_model}, {@code dec_rnn_size} H)
  * that reads the previous point and z and outputs the hidden vector the mixture density head projects.
  * <pre>
  *   [c_0 ; h_0] = tanh(z·W_z + b_z)                (Eq. 4; zeros when unconditional)

@@ -13,8 +13,8 @@ import java.util.Map;
 import sketchrnn.data.BadInputException;
 
 /**
- * Every hyperparameter of sketch-rnn (SPEC 4), with the reference TensorFlow code's defaults.
- * Immutable and validated on construction. Names outside Java are SPEC 4's snake_case names
+ * Every hyperparameter of sketch-rnn (docs/model.md §10), with the reference TensorFlow code's defaults. Immutable
+ * and validated on construction. Names outside Java are the reference code's snake_case names (docs/model.md §10)
  * ({@code dec_rnn_size}); {@link #with(String, String)} applies a CLI override {@code key=value}.
  *
  * @param maxSeqLen            N_max: sketches with more points are dropped; batches are padded to it
@@ -80,7 +80,7 @@ public record HParams(
         int hyperEmbeddingSize,
         boolean groupByLength) {
 
-    /** The cell types of SPEC 3. */
+    /** The cell types of docs/model.md §6. */
     public static final java.util.List<String> CELLS = java.util.List.of("lstm", "layer_norm", "hyper");
 
     public HParams {
@@ -113,7 +113,7 @@ public record HParams(
         }
     }
 
-    /** The reference TensorFlow code's defaults (SPEC 4). */
+    /** The reference TensorFlow code's defaults (docs/model.md §10). */
     public static HParams defaults() {
         return new HParams(250, 256, 512, 128, 20, "lstm", "lstm", true, 100,
                 0.001, 0.9999, 0.00001, 0.5, 0.01, 0.99995, 0.2, 1.0,
@@ -162,8 +162,8 @@ public record HParams(
     }
 
     /**
-     * This record with one hyperparameter changed, from its SPEC 4 name and a text value, as given on the
-     * command line ({@code --hp dec_rnn_size=256}).
+     * This record with one hyperparameter changed, from its snake_case name (docs/model.md §10) and a text value,
+     * as given on the command line ({@code --hp dec_rnn_size=256}).
      *
      * @throws BadInputException naming the key when it is unknown or the value is not valid
      */
@@ -211,7 +211,7 @@ public record HParams(
         return hp;
     }
 
-    /** The hyperparameters by SPEC 4 name, in declaration order. */
+    /** The hyperparameters by snake_case name, in declaration order. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         try {
@@ -224,7 +224,7 @@ public record HParams(
         return map;
     }
 
-    /** Builds hyperparameters from a map by SPEC 4 name; missing keys take the defaults. */
+    /** Builds hyperparameters from a map by snake_case name; missing keys take the defaults. */
     public static HParams fromMap(Map<String, ?> values) {
         Map<String, Object> base = defaults().toMap();
         for (Map.Entry<String, ?> e : values.entrySet()) {
@@ -255,7 +255,7 @@ public record HParams(
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-    /** JSON object with SPEC 4 names. */
+    /** JSON object with the snake_case names. */
     public String toJson() {
         return GSON.toJson(toMap());
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import sketchrnn.model.LayerNormLstmCell.LayerNormedUpdate;
 
 /**
- * The HyperLSTM cell of SPEC 3 (Ha, Dai and Le 2016, "HyperNetworks"; reference rnn.py
+ * The HyperLSTM cell of docs/model.md §6.3 (Ha, Dai and Le 2016, "HyperNetworks"; reference rnn.py
  * {@code HyperLSTMCell} with its defaults: layer norm on, no recurrent dropout in the small cell).
  *
  * <p>A small layer-norm LSTM of {@code hyper_num_units} ({@code Hh}) reads {@code [x ; h]}. From its new

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layer-norm LSTM cell of SPEC 3 (reference rnn.py {@code LayerNormLSTMCell}; Ba et al. 2016): no bias;
- * each gate block of the pre-activations is layer-normalised (epsilon 1e-3, learned gain and shift), and
+ * The layer-norm LSTM cell of docs/model.md §6.2 (reference rnn.py {@code LayerNormLSTMCell}; Ba et al.
+ * 2016): no bias; each gate block of the pre-activations is layer-normalised (epsilon 1e-3, learned gain and shift), and
  * so is c' before the output tanh:
  * <pre>
  *   [i, j, f, o] = LN_4([x ; h]·[W_xh ; W_hh]) ⊙ ln_gamma + ln_beta   (LN over each block of H)

@@ -3,7 +3,7 @@ package sketchrnn.model;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The loss of one batch (SPEC 4, paper Eq. 9-12).
+ * The loss of one batch (docs/model.md §8, paper Eq. 9-12).
  *
  * @param cost   scalar {@code L_R + klWeight * max(L_KL, kl_tolerance)} (just {@code L_R} for unconditional
  *               models), part of the autograd graph: call backward on it

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.List;
 
 /**
- * The LSTM cell of SPEC 3 (reference rnn.py {@code LSTMCell}) with recurrent dropout on the candidate
+ * The LSTM cell of docs/model.md §6.1 (reference rnn.py {@code LSTMCell}) with recurrent dropout on the candidate
  * only (Semeniuta et al. 2016, "without memory loss"):
  * <pre>
  *   [i, j, f, o] = [x ; h]·[W_xh ; W_hh] + bias

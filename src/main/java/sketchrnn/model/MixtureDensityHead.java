@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDList;
 import java.util.List;
 
 /**
- * The mixture density output of SPEC 3 (paper Eq. 3, 6-8; Graves 2013 section 4.1): {@code y = h·W_y + b_y}
+ * The mixture density output of docs/model.md §7 (paper Eq. 3, 6-8; Graves 2013 section 4.1): {@code y = h·W_y + b_y}
  * with {@code 3 + 6M} values per step, laid out as contiguous blocks
  * <pre>
  *   [pen logits (3) | pi (M) | mu_x (M) | mu_y (M) | log sigma_x (M) | log sigma_y (M) | rho (M)]

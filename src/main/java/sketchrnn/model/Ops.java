@@ -38,9 +38,9 @@ final class Ops {
     }
 
     /**
-     * The LSTM memory update shared by the cells (SPEC 3): from the gate activations' inputs {@code [i, j, f, o]}
-     * (the forget bias already in f), {@code c' = σ(f) ⊙ c + σ(i) ⊙ d(tanh j)} with d the recurrent dropout
-     * mask (null for none).
+     * The LSTM memory update shared by the cells (docs/model.md §6): from the gate activations' inputs
+     * {@code [i, j, f, o]} (the forget bias already in f), {@code c' = σ(f) ⊙ c + σ(i) ⊙ d(tanh j)} with d the
+     * recurrent dropout mask (null for none).
      *
      * @return {@code c'} and the output gate {@code σ(o)}, each (B, H); the cell makes {@code h'} from them
      */
@@ -109,8 +109,7 @@ final class Ops {
      * part in training. Never use DJL's {@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)} there:
      * they wrap the number in an array over Java memory and close it right after the call, while autograd
      * keeps that array for the backward pass; once the garbage collector frees the Java memory, the
-     * backward pass reads whatever is there. (Identical training runs differed at random steps, more often
-     * after a checkpoint had made garbage.) Copying the value makes it the engine's, kept alive by autograd.
+     * backward pass reads whatever is there. Copying the value makes it the engine's, kept alive by autograd.
      */
     static NDArray constant(NDManager scope, double v, DataType dtype) {
         try (NDArray wrapped = scope.create(v)) {                                      // over Java memory

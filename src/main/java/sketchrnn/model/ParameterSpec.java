@@ -3,7 +3,8 @@ package sketchrnn.model;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * One trainable array of the model: its stable name (SPEC style, {@code dec/W_hh}), shape and initialiser.
+ * One trainable array of the model: its stable name (in the reference's variable style, {@code dec/W_hh}), shape
+ * and initialiser.
  * Components declare their parameters as a list of these, in the order they are used.
  */
 record ParameterSpec(String name, Shape shape, Init init) {

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * A recurrent cell of SPEC 3: {@link LstmCell} ({@code lstm}), {@link LayerNormLstmCell}
+ * A recurrent cell of docs/model.md §6: {@link LstmCell} ({@code lstm}), {@link LayerNormLstmCell}
  * ({@code layer_norm}) or {@link HyperLstmCell} ({@code hyper}).
  *
  * <p>A cell runs a whole sequence in two phases, for speed: {@link #start} does everything that does not
@@ -24,7 +24,7 @@ import java.util.List;
  */
 interface RecurrentCell {
 
-    /** The cell kinds of SPEC 3, by their hyperparameter names. */
+    /** The cell kinds of docs/model.md §6, by their hyperparameter names. */
     static RecurrentCell of(String kind, String prefix, int inputSize, int numUnits, HParams hp) {
         double keep = hp.useRecurrentDropout() ? hp.recurrentDropoutProb() : 1;
         return switch (kind) {

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import sketchrnn.data.Batch;
 
 /**
- * sketch-rnn (Ha and Eck 2017; SPEC 3-4): a sequence-to-sequence variational autoencoder of stroke-5
+ * sketch-rnn (Ha and Eck 2017; docs/model.md §4-8): a sequence-to-sequence variational autoencoder of stroke-5
  * sketches. Reading order of a training pass, {@link #loss}:
  * <ol>
  *   <li>{@link BidirectionalEncoder}: S_1..S_N of each sketch to mu, sigma_hat (Eq. 1-2);
@@ -127,7 +127,7 @@ public final class SketchRnn implements AutoCloseable {
 
     /**
      * Makes the initial-state layer read {@code tanh(z)} instead of z: {@code [c_0 ; h_0] = tanh(tanh(z)·W_z + b_z)},
-     * as the browser runtimes do for VAE files older than format version 6 (SPEC 6). Only the initial state
+     * as the browser runtimes do for VAE files older than format version 6 (docs/model.md §12). Only the initial state
      * changes: the z appended to every decoder input is z itself. Honoured by {@link #initialState}, by the
      * training and evaluation pass ({@link #loss}) and by {@link #decode}. Off for models this project creates;
      * set by the browser model loader, not saved in checkpoints. No effect on unconditional models.
@@ -152,7 +152,7 @@ public final class SketchRnn implements AutoCloseable {
     }
 
     /**
-     * The forward pass and the loss of SPEC 4 for a batch. L_R is the sum over the batch's B x T steps
+     * The forward pass and the loss (docs/model.md §8) for a batch. L_R is the sum over the batch's B x T steps
      * divided by B x N_max ({@code max_seq_len}; T if longer): the reference's mean for batches padded to
      * N_max, and the same scale for a batch padded only to its own longest sketch.
      *

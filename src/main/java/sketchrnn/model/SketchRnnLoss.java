@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import sketchrnn.data.Batch;
 
 /**
- * The loss of SPEC 4, exactly as the reference code computes it (paper Eq. 9-12), in the model's precision.
+ * The loss of docs/model.md §8, exactly as the reference code computes it (paper Eq. 9-12), in the model's precision.
  * <pre>
  *   L_s = -log( Σ_j pi_j N(dx, dy | mu_j, sigma_j, rho_j) + 1e-6 ) ⊙ (1 - p3)      (Eq. 9; N: Graves Eq. 24-25)
  *   L_p = -Σ_k p_k log q_k            (masked by 1 - p3 in evaluation only)       (Eq. 9)
@@ -18,10 +18,9 @@ import sketchrnn.data.Batch;
  * Constants are engine-owned arrays of the model's precision ({@link Ops#constant}).
  * T is the batch's own padded length ({@link Batch#maxLen()}): N_max ({@code max_seq_len}) when batches are
  * padded as the reference pads them, the longest sketch of the batch when the trainer groups sketches by
- * length. The divisor is always N_max (or T if longer), as SPEC 4 says: a batch of short sketches then
+ * length. The divisor is always N_max (or T if longer), as docs/model.md §8.2 says: a batch of short sketches then
  * weighs what it weighs in the reference (the steps it does not pad to would add only L_p terms of
- * padding, near zero once learned), and its gradients are not inflated by N_max / T — which made
- * Adam's steps jump when a batch of short sketches followed long ones.
+ * padding, near zero once learned), and its gradients are not inflated by N_max / T.
  */
 final class SketchRnnLoss {
     private SketchRnnLoss() {

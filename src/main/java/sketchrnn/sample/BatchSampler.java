@@ -13,7 +13,7 @@ import sketchrnn.model.DecoderStep;
 import sketchrnn.model.SketchRnn;
 
 /**
- * The sampling loop of SPEC 5 for many sketches at once. Each time step is one
+ * The sampling loop of docs/model.md §11.1 for many sketches at once. Each time step is one
  * {@link SketchRnn#decodeStep} for the whole batch, one copy of its output {@code y (A, 3+6M)} to Java, and
  * a {@link PointSampler} draw per sketch from that sketch's own random stream; the sampled points are the
  * next step's input. A sketch stops at {@code p3} or when it has its budget of points.

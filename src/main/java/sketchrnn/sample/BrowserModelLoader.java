@@ -8,10 +8,10 @@ import sketchrnn.model.SketchRnn;
 import sketchrnn.train.ModelState;
 
 /**
- * Loads Google's published browser models ({@code .gen.json} / {@code .vae.json}, SPEC 6) as a {@link SketchModel}:
- * a plain-LSTM {@link SketchRnn} with the file's sizes, its arrays copied into the parameters of the same names
- * (names and shapes checked), the file's scale factor and name. VAE files older than version 6 read tanh(z) in
- * the initial-state layer ({@link SketchRnn#setTanhZBeforeInitialState}).
+ * Loads Google's published browser models ({@code .gen.json} / {@code .vae.json}, docs/model.md §12) as a
+ * {@link SketchModel}: a plain-LSTM {@link SketchRnn} with the file's sizes, its arrays copied into the parameters of the
+ * same names (names and shapes checked), the file's scale factor and name. VAE files older than version 6 read
+ * tanh(z) in the initial-state layer ({@link SketchRnn#setTanhZBeforeInitialState}).
  */
 public final class BrowserModelLoader {
     private BrowserModelLoader() {

@@ -99,9 +99,9 @@ final class Decoding {
     }
 
     /**
-     * Completions (SPEC 5) of several unfinished sketches at once, each with its own number of endings and seed
-     * (the other options are shared). Computing them together costs little more than one of them: every native
-     * call works on all rows.
+     * Completions (docs/model.md §11.3) of several unfinished sketches at once, each with its own number of endings
+     * and seed (the other options are shared). Computing them together costs little more than one of them: every
+     * native call works on all rows.
      * <ol>
      *   <li>z: for a conditional model the mean code of each prefix itself (the model continues what it
      *       recognises in it); none for a decoder-only model;</li>

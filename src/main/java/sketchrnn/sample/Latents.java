@@ -5,8 +5,8 @@ import java.util.List;
 import sketchrnn.data.BadInputException;
 
 /**
- * Arithmetic on latent vectors z (SPEC 5's creative operations): interpolation, spherical or linear, between
- * two codes; a 2-D sheet between four; analogies by addition and subtraction.
+ * Arithmetic on latent vectors z (the creative operations of docs/model.md §11.3): interpolation, spherical or
+ * linear, between two codes; a 2-D sheet between four; analogies by addition and subtraction.
  */
 public final class Latents {
     /** Below this angle between two codes (radians), spherical interpolation falls back to linear. */

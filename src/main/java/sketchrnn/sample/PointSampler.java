@@ -7,7 +7,7 @@ import sketchrnn.model.StrictRandom;
 /**
  * Draws the next point of one sketch from one row of raw decoder output
  * {@code y = [pen logits (3) | pi (M) | mu_x (M) | mu_y (M) | log sigma_x (M) | log sigma_y (M) | rho (M)]}
- * (the layout of {@link MixtureDensityHead}), in Java, at a temperature τ (SPEC 5):
+ * (the layout of {@link MixtureDensityHead}), in Java, at a temperature τ (docs/model.md §11.1-11.2):
  * <ol>
  *   <li>a mixture component j from {@code softmax(pi logits / τ)};</li>
  *   <li>a pen state from {@code softmax(pen logits / τ)};</li>

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Times sampling (SPEC 5) two ways on the same sketches: {@code count} sketches in one batch, and the same
+ * Times sampling (docs/model.md §11) two ways on the same sketches: {@code count} sketches in one batch, and the same
  * sketches one at a time (sketch k always draws from stream k of the seed, so both paths draw the same
  * sketches). Steps are sketch-steps: one sampled point (or the end) of one sketch.
  */

@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import sketchrnn.data.BadInputException;
 
 /**
- * How a model draws (SPEC 5). Immutable and validated: start from {@link #defaults()} and change what you
+ * How a model draws (docs/model.md §11). Immutable and validated: start from {@link #defaults()} and change what you
  * need with the withers.
  *
  * @param temperature  τ in (0, 2]: pen and mixture logits are divided by τ before the softmax, and the

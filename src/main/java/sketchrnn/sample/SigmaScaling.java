@@ -1,7 +1,7 @@
 package sketchrnn.sample;
 
 /**
- * How the temperature τ scales the spread of the offset distributions (SPEC 5). The paper and the
+ * How the temperature τ scales the spread of the offset distributions (docs/model.md §11.2). The paper and the
  * reference code disagree; both are offered. (Pen and mixture logits are divided by τ in both.)
  */
 public enum SigmaScaling {

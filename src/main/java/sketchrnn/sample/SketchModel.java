@@ -21,7 +21,7 @@ import sketchrnn.train.TrainingRun;
  * the data's units, and where it came from. Loads a project checkpoint or run folder (and, through the
  * interop package, Google's published browser models).
  *
- * <p>Drawing (SPEC 5): {@link #sample}, {@link #encode}, {@link #decode}, {@link #reconstruct},
+ * <p>Drawing (docs/model.md §11): {@link #sample}, {@link #encode}, {@link #decode}, {@link #reconstruct},
  * {@link #interpolate}, {@link #analogy} and {@link #complete}. Sketches in and out are stroke-3 in the
  * data's units (pixels for Quick, Draw!): inputs are divided by {@link #scaleFactor()}, outputs multiplied.
  * Given sketches need 2 to {@code max_seq_len} points. Latent operations need a full VAE; a decoder-only
@@ -112,7 +112,7 @@ public final class SketchModel implements AutoCloseable {
         return checkpoint;
     }
 
-    // ---- drawing (SPEC 5) ----
+    // ---- drawing (docs/model.md §11) ----
 
     /**
      * {@code count} new sketches: for a conditional model each from its own {@code z ~ N(0, I)} (drawn from

@@ -40,7 +40,7 @@ import sketchrnn.model.HParams;
  * @param hparams       the model's hyperparameters
  * @param step          training steps completed
  * @param bestValidCost the best validation cost seen up to {@code step} (infinity before the first)
- * @param scaleFactor   divides data offsets into model units (SPEC 2 step 3)
+ * @param scaleFactor   divides data offsets into model units (docs/model.md §3, step 3)
  * @param data          the data sets the model was trained on (file names)
  * @param seed          the run's seed
  * @param metrics       the latest metrics (losses) worth showing, by name

@@ -11,7 +11,7 @@ import sketchrnn.model.LossTerms;
 import sketchrnn.model.SketchRnn;
 
 /**
- * The losses of a model on a split, in evaluation mode (SPEC 4: no dropout, pen loss masked to real
+ * The losses of a model on a split, in evaluation mode (docs/model.md §8.2: no dropout, pen loss masked to real
  * points, {@code L_R} averaged over every step of batches padded to {@code N_max}). Every sketch counts
  * once: batch means are weighted by the number of sketches in the batch.
  */

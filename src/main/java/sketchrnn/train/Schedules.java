@@ -3,7 +3,7 @@ package sketchrnn.train;
 import sketchrnn.model.HParams;
 
 /**
- * The two schedules of sketch-rnn training (SPEC 4), as functions of the global step.
+ * The two schedules of sketch-rnn training (docs/model.md §9.1-9.2), as functions of the global step.
  *
  * <p>KL annealing: we use the reference code's form {@code w_KL - (w_KL - w_start) * r^step}, which
  * starts at exactly {@code kl_weight_start} and rises to {@code kl_weight}. (The paper writes

@@ -75,7 +75,7 @@ public final class TrainingRun {
         if (dataPaths.isEmpty()) {
             throw new BadInputException("no training data: give --data FILE.npz");
         }
-        // 1. data (SPEC 2): merge, filter, clamp, scale factor from the training split
+        // 1. data (docs/model.md §3): merge, filter, clamp, scale factor from the training split
         List<SketchSplits> files = new ArrayList<>();
         for (Path p : dataPaths) {
             files.add(SketchFiles.loadSplits(p));

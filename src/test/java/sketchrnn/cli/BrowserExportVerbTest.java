@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 import sketchrnn.interop.BrowserModel;
 import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.Int16Codec;
@@ -35,7 +36,7 @@ class BrowserExportVerbTest {
      */
     @Test
     void aConditionalRunExportsToVaeJsonAndTracesLikeTheCheckpoint() throws IOException {
-        String sheep = Shared.path("data/aaron_sheep.npz").toAbsolutePath().toString();
+        String sheep = SyntheticDrawings.sheepSized().toAbsolutePath().toString();
         Path run = Files.createDirectories(dir.resolve("run"));
         SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, "lstm"), 5, List.of(sheep));
         Path out = dir.resolve("sheep.vae.json");
@@ -88,7 +89,7 @@ class BrowserExportVerbTest {
     /** A decoder-only run exports to .gen.json (mode 2); eval and info accept the file like a checkpoint. */
     @Test
     void aDecoderOnlyRunExportsToGenJsonAndEvaluatesLikeTheCheckpoint() throws IOException {
-        String sheep = Shared.path("data/aaron_sheep.npz").toString();
+        String sheep = SyntheticDrawings.sheepSized().toString();
         Path ckpt = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 16, "lstm"), 6, List.of());
         Path out = dir.resolve("sheep.gen.json");
         CliRun export = CliRun.of("export", "--model", ckpt.toString(), "--out", out.toString(), "--name", "little sheep");
@@ -144,7 +145,7 @@ class BrowserExportVerbTest {
 
     @Test
     void infoDescribesACheckpointAndARunFolder() throws IOException {
-        String sheep = Shared.path("data/aaron_sheep.npz").toAbsolutePath().toString();
+        String sheep = SyntheticDrawings.sheepSized().toAbsolutePath().toString();
         Path run = Files.createDirectories(dir.resolve("run"));
         Path ckpt = SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, "lstm")
                 .withGroupByLength(true), 2, List.of(sheep));

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 import sketchrnn.interop.MixtureTrace;
 
 /** {@code sketchrnn trace}: the official runtime's traces reproduced from the command line, and its semantics. */
@@ -70,7 +71,7 @@ class BrowserTraceVerbTest {
     @Test
     void traceOfACheckpointFollowsTheRuntimesTemperatureRules() {
         Path ckpt = SmallCheckpoints.write(dir.resolve("vae.ckpt"), SmallCheckpoints.hparams(true, 16, "lstm"), 3, List.of());
-        String sheep = Shared.path("data/aaron_sheep.npz").toString();
+        String sheep = SyntheticDrawings.sheepSized().toString();
         CliRun one = CliRun.of("trace", "--model", ckpt.toString(), "--input", sheep, "--index", "2");
         CliRun quarter = CliRun.of("trace", "--model", ckpt.toString(), "--input", sheep, "--index", "2",
                 "--temperature", "0.25");
@@ -100,8 +101,9 @@ class BrowserTraceVerbTest {
 
     @Test
     void badArgumentsExitWith2AndOneLine() {
-        String model = Shared.path("models/bird.gen.json").toString();
-        String sheep = Shared.path("data/aaron_sheep.npz").toString();
+        String model = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 16, "lstm"), 4,
+                List.of()).toString();
+        String sheep = SyntheticDrawings.sheepSized().toString();
         CliRun index = CliRun.of("trace", "--model", model, "--input", sheep, "--index", "300");
         assertThat(index.code()).isEqualTo(2);
         assertThat(index.err().strip()).isEqualTo("error: --index 300 is outside 0..299, the test split of " + sheep);

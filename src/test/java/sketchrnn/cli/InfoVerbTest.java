@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.SyntheticQuickDraw;
 import sketchrnn.data.NpzSketchReader;
 import sketchrnn.data.Sketch;
 
@@ -28,11 +30,12 @@ class InfoVerbTest {
     }
 
     @Test
-    void ndjsonAndBinAreOneGroup() {
-        CliRun raw = CliRun.of("info", Shared.path("data/quickdraw/raw/cat.ndjson").toString());
+    void ndjsonAndBinAreOneGroup(@TempDir Path tmp) {
+        Path cats = SyntheticQuickDraw.writeRaw(tmp.resolve("cat.ndjson"), 4, 25, "cat");
+        CliRun raw = CliRun.of("info", cats.toString());
         assertThat(raw.code()).isZero();
         assertThat(raw.out()).contains("cat.ndjson: Quick, Draw! ndjson, raw").containsPattern("all\\s+25\\s");
-        CliRun bin = CliRun.of("info", Shared.path("data/quickdraw/bed-one.simplified.bin").toString());
+        CliRun bin = CliRun.of("info", SyntheticQuickDraw.writeBed(tmp.resolve("bed-one.simplified.bin")).toString());
         assertThat(bin.out()).contains("binary, simplified").containsPattern("all\\s+1\\s+25 / 25 / 25");
     }
 

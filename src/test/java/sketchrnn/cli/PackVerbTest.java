@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 import sketchrnn.train.Checkpoint;
 
 /** {@code pack}: the shippable copy of a run's model scores as the original and records what it scored. */
@@ -21,7 +21,7 @@ class PackVerbTest {
 
     @Test
     void packsARunIntoAWeightsOnlyCheckpointThatRecordsItsTestLossesAndTrainingTime() throws IOException {
-        String sheep = Shared.path("data/aaron_sheep.npz").toString();
+        String sheep = SyntheticDrawings.sheepSized().toString();
         Path run = Files.createDirectories(dir.resolve("run"));
         SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, "layer_norm"), 3,
                 List.of("/somewhere/data/aaron_sheep.npz"));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.SyntheticQuickDraw;
 import sketchrnn.data.NpzSketchReader;
 import sketchrnn.data.Polylines;
 import sketchrnn.data.QuickDrawDrawing;
@@ -27,7 +28,20 @@ class PrepareVerbTest {
     /** Every raw drawing of the shared folder, simplified, shuffled and split; nothing lost, nothing invented. */
     @Test
     void rawDirectoryBecomesATrainingSet() throws IOException {
-        Path rawDir = Shared.path("data/quickdraw/raw");
+        checkRawDirectory(Shared.path("data/quickdraw/raw"));
+    }
+
+    /** The same with a folder of synthetic raw drawings (three files), so that it runs without the shared data. */
+    @Test
+    void syntheticRawDirectoryBecomesATrainingSet() throws IOException {
+        Path rawDir = Files.createDirectories(tmp.resolve("raw"));
+        SyntheticQuickDraw.writeRaw(rawDir.resolve("apple.ndjson"), 1, 20, "apple");
+        SyntheticQuickDraw.writeRaw(rawDir.resolve("cat.ndjson"), 2, 25, "cat");
+        SyntheticQuickDraw.writeRaw(rawDir.resolve("bed-one.ndjson"), 3, 1, "bed");
+        checkRawDirectory(rawDir);
+    }
+
+    private void checkRawDirectory(Path rawDir) throws IOException {
         Path out = tmp.resolve("quickdraw.npz");
         CliRun run = CliRun.of("prepare", "--input", rawDir.toString(), "--out", out.toString(), "--seed", "7");
         assertThat(run.err()).isEmpty();
@@ -72,7 +86,7 @@ class PrepareVerbTest {
 
     @Test
     void sameSeedSameFileOtherSeedOtherOrder() throws IOException {
-        String in = Shared.path("data/quickdraw/simplified/monkey-1000.ndjson").toString();
+        String in = SyntheticQuickDraw.writeSimplified(tmp.resolve("monkey-1000.ndjson"), 5, 1000, "monkey").toString();
         Path a = tmp.resolve("a.npz");
         Path b = tmp.resolve("b.npz");
         Path c = tmp.resolve("c.npz");
@@ -86,7 +100,7 @@ class PrepareVerbTest {
 
     @Test
     void maxPointsDropsLongDrawingsAndSplitFractionsAreHonoured() {
-        Path in = Shared.path("data/quickdraw/simplified/monkey-1000.ndjson");
+        Path in = SyntheticQuickDraw.writeSimplified(tmp.resolve("monkey-1000.ndjson"), 5, 1000, "monkey");
         List<QuickDrawDrawing> monkeys = new QuickDrawNdjsonReader(false).readAll(in).drawings();
         long longer = monkeys.stream().filter(d -> d.strokes().pointCount() > 60).count();
         assertThat(longer).isBetween(1L, 999L);
@@ -105,7 +119,7 @@ class PrepareVerbTest {
     @Test
     void binaryInputIsTakenAsItIs() {
         Path out = tmp.resolve("bed.npz");
-        CliRun run = CliRun.of("prepare", "--input", Shared.path("data/quickdraw/bed-one.simplified.bin").toString(),
+        CliRun run = CliRun.of("prepare", "--input", SyntheticQuickDraw.writeBed(tmp.resolve("bed-one.simplified.bin")).toString(),
                 "--out", out.toString(), "--split", "1,0,0");
         assertThat(run.code()).isZero();
         assertThat(NpzSketchReader.read(out).train()).hasSize(1);
@@ -139,7 +153,7 @@ class PrepareVerbTest {
 
     @Test
     void optionErrorsExitWithCode2() {
-        String in = Shared.path("data/quickdraw/simplified/cat.ndjson").toString();
+        String in = SyntheticQuickDraw.writeSimplified(tmp.resolve("cat.ndjson"), 6, 20, "cat").toString();
         String out = tmp.resolve("x.npz").toString();
         CliRun split = CliRun.of("prepare", "--input", in, "--out", out, "--split", "0.9,0.2,0.1");
         assertThat(split.code()).isEqualTo(2);

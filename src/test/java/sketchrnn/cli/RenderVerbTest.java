@@ -10,7 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 import sketchrnn.data.NpzSketchReader;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchStrokes;
@@ -19,7 +19,7 @@ import sketchrnn.data.SvgSketchReader;
 class RenderVerbTest {
     @Test
     void oneSheepAsSvgHasItsStrokes(@TempDir Path dir) {
-        Path sheep = Shared.path("data/aaron_sheep.npz");
+        Path sheep = SyntheticDrawings.sheepSized();
         Path out = dir.resolve("sheep.svg");
         CliRun run = CliRun.of("render", "--input", sheep.toString(), "--index", "3", "--out", out.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -32,7 +32,7 @@ class RenderVerbTest {
     @Test
     void gridOfSheepAsPngWithCaptions(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("grid.png");
-        CliRun run = CliRun.of("render", "--input", Shared.path("data/aaron_sheep.npz").toString(), "--split", "train",
+        CliRun run = CliRun.of("render", "--input", SyntheticDrawings.sheepSized().toString(), "--split", "train",
                 "--count", "6", "--size", "120", "--line-width", "1.5", "--columns", "3", "--captions",
                 "--out", out.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -54,7 +54,7 @@ class RenderVerbTest {
     @Test
     void animatedGifWithColoursPerStroke(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("sheep.gif");
-        CliRun run = CliRun.of("render", "--input", Shared.path("data/aaron_sheep.npz").toString(), "--count", "2",
+        CliRun run = CliRun.of("render", "--input", SyntheticDrawings.sheepSized().toString(), "--count", "2",
                 "--color-by-stroke", "--out", out.toString());
         assertThat(run.code()).as(run.err()).isZero();
         var reader = ImageIO.getImageReadersByFormatName("gif").next();
@@ -69,7 +69,7 @@ class RenderVerbTest {
 
     @Test
     void userErrorsExitWithCode2AndOneLine(@TempDir Path dir) {
-        String sheep = Shared.path("data/aaron_sheep.npz").toString();
+        String sheep = SyntheticDrawings.sheepSized().toString();
         CliRun jpg = CliRun.of("render", "--input", sheep, "--out", dir.resolve("a.jpg").toString());
         assertThat(jpg.code()).isEqualTo(2);
         assertThat(jpg.err().strip()).contains("the name must end with .svg, .png, .gif").doesNotContain("\n");

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 import sketchrnn.data.JsonSketchFile;
 import sketchrnn.data.Sketch;
 import sketchrnn.sample.SamplerModels;
@@ -95,7 +95,7 @@ class SamplerCliTest {
 
     @Test
     void interpolateAnalogyAndGridOnSheep() {
-        String sheep = Shared.path("data/aaron_sheep.npz").toString();
+        String sheep = SyntheticDrawings.sheepSized().toString();
         Path m = dir.resolve("morph.json");
         CliRun morph = CliRun.of("interpolate", "--model", vae, "--from", sheep, "--from-index", "1", "--to", sheep,
                 "--to-index", "2", "--steps", "5", "--seed", "2", "--out", m.toString());

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 
 class JsonSketchFileTest {
     @TempDir
@@ -17,7 +17,7 @@ class JsonSketchFileTest {
 
     @Test
     void oneSketchAndListsRoundTrip() throws IOException {
-        List<Sketch> sheep = NpzSketchReader.read(Shared.path("data/aaron_sheep.npz")).valid();
+        List<Sketch> sheep = NpzSketchReader.read(SyntheticDrawings.sheepSized()).valid();
         Path list = tmp.resolve("sheep.json");
         JsonSketchFile.write(list, sheep);
         assertThat(JsonSketchFile.read(list)).isEqualTo(sheep);

@@ -14,6 +14,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 
 class NpzSketchReaderTest {
     @TempDir
@@ -80,7 +81,9 @@ class NpzSketchReaderTest {
 
     @Test
     void truncatedZipIsReportedWithTheFileName() throws IOException {
-        byte[] whole = Files.readAllBytes(Shared.path("data/aaron_sheep.npz"));
+        // a stand-in for aaron_sheep.npz, its entries stored (not deflated) like that file's
+        Path stored = SyntheticDrawings.storedCopy(SyntheticDrawings.sheepSized(), tmp.resolve("stored.npz"));
+        byte[] whole = Files.readAllBytes(stored);
         Path cut = tmp.resolve("cut.npz");
         Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
         assertThatThrownBy(() -> NpzSketchReader.read(cut))
@@ -91,7 +94,9 @@ class NpzSketchReaderTest {
 
     @Test
     void corruptEntryIsReported() throws IOException {
-        byte[] bytes = Files.readAllBytes(Shared.path("data/aaron_sheep.npz"));
+        // a stand-in for aaron_sheep.npz, its entries stored (not deflated) like that file's
+        Path stored = SyntheticDrawings.storedCopy(SyntheticDrawings.sheepSized(), tmp.resolve("stored.npz"));
+        byte[] bytes = Files.readAllBytes(stored);
         // flip bytes in the middle of the first (stored) entry's data: the CRC no longer matches
         for (int i = 5000; i < 5100; i++) {
             bytes[i] ^= (byte) 0x5a;

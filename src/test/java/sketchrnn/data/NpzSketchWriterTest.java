@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 
 class NpzSketchWriterTest {
     @TempDir
@@ -17,7 +17,7 @@ class NpzSketchWriterTest {
 
     @Test
     void sheepSurvivesAWriteReadRoundTrip() throws Exception {
-        SketchSplits sheep = NpzSketchReader.read(Shared.path("data/aaron_sheep.npz"));
+        SketchSplits sheep = NpzSketchReader.read(SyntheticDrawings.sheepSized());
         Path out = tmp.resolve("copy.npz");
         NpzSketchWriter.write(out, sheep);
         SketchSplits back = NpzSketchReader.read(out);

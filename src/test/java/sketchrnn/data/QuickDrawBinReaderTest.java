@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.SyntheticQuickDraw;
 
 class QuickDrawBinReaderTest {
     @TempDir
@@ -38,7 +39,7 @@ class QuickDrawBinReaderTest {
 
     @Test
     void truncatedRecordNamesTheRecordAndTheOffset() throws IOException {
-        byte[] one = Files.readAllBytes(Shared.path("data/quickdraw/bed-one.simplified.bin"));
+        byte[] one = SyntheticQuickDraw.bedRecord();
         byte[] twoCut = Arrays.copyOf(one, 2 * one.length - 5);
         System.arraycopy(one, 0, twoCut, one.length, one.length - 5);
         Path file = tmp.resolve("beds.bin");
@@ -51,7 +52,7 @@ class QuickDrawBinReaderTest {
 
     @Test
     void twoRecordsReadBack() throws IOException {
-        byte[] one = Files.readAllBytes(Shared.path("data/quickdraw/bed-one.simplified.bin"));
+        byte[] one = SyntheticQuickDraw.bedRecord();
         byte[] two = Arrays.copyOf(one, 2 * one.length);
         System.arraycopy(one, 0, two, one.length, one.length);
         Path file = tmp.resolve("beds.bin");

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
+import sketchrnn.SyntheticQuickDraw;
 
 class SketchFilesTest {
     @TempDir
@@ -17,7 +18,7 @@ class SketchFilesTest {
 
     @Test
     void npzSplitsAndAll() {
-        Path sheep = Shared.path("data/aaron_sheep.npz");
+        Path sheep = SyntheticDrawings.sheepSized();
         assertThat(SketchFiles.load(sheep, "valid")).hasSize(300);
         assertThat(SketchFiles.load(sheep, null)).hasSize(8000);
         assertThat(SketchFiles.loadSplits(sheep).test()).hasSize(300);
@@ -27,12 +28,12 @@ class SketchFilesTest {
 
     @Test
     void quickDrawFilesBecomeStrokeThreeAsStored() {
-        List<Sketch> cats = SketchFiles.load(Shared.path("data/quickdraw/simplified/cat.ndjson"), null);
-        List<QuickDrawDrawing> drawings = new QuickDrawNdjsonReader(false)
-                .readAll(Shared.path("data/quickdraw/simplified/cat.ndjson")).drawings();
+        Path catFile = SyntheticQuickDraw.writeSimplified(tmp.resolve("cat.ndjson"), 2, 20, "cat");
+        List<Sketch> cats = SketchFiles.load(catFile, null);
+        List<QuickDrawDrawing> drawings = new QuickDrawNdjsonReader(false).readAll(catFile).drawings();
         assertThat(cats).hasSize(drawings.size());
         assertThat(Polylines.fromSketch(cats.get(3))).isEqualTo(drawings.get(3).strokes());
-        List<Sketch> bed = SketchFiles.load(Shared.path("data/quickdraw/bed-one.simplified.bin"), "train");
+        List<Sketch> bed = SketchFiles.load(SyntheticQuickDraw.writeBed(tmp.resolve("bed-one.simplified.bin")), "train");
         assertThat(bed).hasSize(1);
         assertThat(bed.get(0).penLifted(bed.get(0).size() - 1)).isTrue();
     }
@@ -51,7 +52,7 @@ class SketchFilesTest {
         assertThatThrownBy(() -> SketchFiles.load(tmp.resolve("notes.txt"), null))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageEndingWith("notes.txt: unknown kind of file; expected .npz, .ndjson, .bin, .json or .svg");
-        Path cat = Shared.path("data/quickdraw/raw/cat.ndjson");
+        Path cat = SyntheticQuickDraw.writeRaw(tmp.resolve("cat.ndjson"), 3, 5, "cat");
         assertThatThrownBy(() -> SketchFiles.loadSplits(cat))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("only sketch-rnn .npz files have train/valid/test splits");

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import sketchrnn.data.Batch;
 
 /**
- * The model's loss (SPEC 4) against the same quantities computed by hand: {@link ReferenceModel} re-derives
+ * The model's loss (docs/model.md §8) against the same quantities computed by hand: {@link ReferenceModel} re-derives
  * encoder, decoder, cells, mixture density and loss in plain Java double arithmetic from fixed parameter
  * values, for a tiny batch whose sketches have different lengths (so masking matters).
  */

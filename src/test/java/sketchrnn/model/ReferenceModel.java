@@ -5,7 +5,7 @@ import java.util.Map;
 import sketchrnn.data.Batch;
 
 /**
- * sketch-rnn re-derived in plain Java double arithmetic from SPEC 3-4 and the reference rnn.py / model.py
+ * sketch-rnn re-derived in plain Java double arithmetic from docs/model.md §4-8 and the reference rnn.py / model.py
  * formulas, one sketch and one step at a time, straight loops, no tensors: the independent ground truth
  * for the model's forward pass and loss. Dropout is not modelled (tests run without it).
  */

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.Shared;
+import sketchrnn.SyntheticDrawings;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.render.Panel;
@@ -21,7 +21,7 @@ class SamplerApiExampleTest {
     @Test
     void theDocumentedExampleRuns(@TempDir Path dir) {
         SamplerModels.checkpoint(SamplerModels.tiny(true, "lstm").withMaxSeqLen(250), 3, 18.5).write(dir.resolve("sheep.ckpt"));
-        List<Sketch> sheep = SketchFiles.load(Shared.path("data/aaron_sheep.npz"), "test");
+        List<Sketch> sheep = SketchFiles.load(SyntheticDrawings.sheepSized(), "test");
         try (SketchModel model = SketchModel.load(dir.resolve("sheep.ckpt"))) {
             SamplingOptions o = SamplingOptions.defaults().withTemperature(0.3).withSeed(42);
 

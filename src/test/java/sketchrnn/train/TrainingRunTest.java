@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
 import sketchrnn.data.BadInputException;
@@ -24,31 +25,38 @@ import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
-/** Training end to end on a small real subset of the sheep: learning, checkpoints, resume, the NaN guard. */
+/**
+ * Training end to end on a small real subset of the sheep: learning, checkpoints, resume, the NaN guard. Skips
+ * without {@code ../shared}; {@link SyntheticTrainingRunTest} runs the same checks on synthetic drawings.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingRunTest {
     /** A tiny configuration that still learns something in a few seconds. */
     static final HParams TINY = HParams.defaults().withSizes(16, 32, 8).withCells("layer_norm", "lstm")
             .with("num_mixture", "5").withBatchSize(16).withMaxSeqLen(60).with("learning_rate", "0.005")
             .with("hyper_num_units", "8").with("hyper_embedding_size", "4");
 
-    @TempDir
-    static Path shared;
-    static Path subset;
+    Path subset;
 
-    /** 160 / 32 / 32 sheep of at most 60 points, written as a small npz. */
     @BeforeAll
-    static void writeSubset() {
+    void writeSubset(@TempDir Path dir) {
+        subset = writeData(dir);
+    }
+
+    /** The data the checks train on, written into {@code dir}: 160 / 32 / 32 sheep of at most 60 points. */
+    Path writeData(Path dir) {
         SketchSplits sheep = NpzSketchReader.read(Shared.path("data/aaron_sheep.npz"));
-        subset = shared.resolve("sheep-small.npz");
-        NpzSketchWriter.write(subset, new SketchSplits("sheep-small", shortest(sheep.train(), 160),
+        Path file = dir.resolve("sheep-small.npz");
+        NpzSketchWriter.write(file, new SketchSplits("sheep-small", shortest(sheep.train(), 160),
                 shortest(sheep.valid(), 32), shortest(sheep.test(), 32)));
+        return file;
     }
 
     private static List<Sketch> shortest(List<Sketch> sketches, int n) {
         return sketches.stream().filter(s -> s.size() <= 60).limit(n).collect(Collectors.toList());
     }
 
-    private static TrainingRun.Result train(Path dir, HParams hp, long steps, boolean resume, ByteArrayOutputStream out) {
+    private TrainingRun.Result train(Path dir, HParams hp, long steps, boolean resume, ByteArrayOutputStream out) {
         return TrainingRun.run(new TrainingRun.Options(resume ? List.of() : List.of(subset), dir, hp, steps, null, 7,
                 resume, 20, 10), new PrintStream(out, true, StandardCharsets.UTF_8), false);
     }
@@ -74,7 +82,7 @@ class TrainingRunTest {
         Checkpoint c = Checkpoint.read(dir.resolve("last.ckpt"));
         assertThat(c.step()).isEqualTo(120);
         assertThat(c.hparams().decRnnSize()).isEqualTo(32);
-        assertThat(c.data()).singleElement().asString().endsWith("sheep-small.npz");
+        assertThat(c.data()).singleElement().asString().endsWith(subset.getFileName().toString());
         assertThat(c.scaleFactor()).isPositive();
         assertThat(c.optimizer().iterations()).isEqualTo(120);
         assertThat(c.bestValidCost()).isFinite();
