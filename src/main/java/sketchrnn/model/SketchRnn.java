@@ -93,6 +93,40 @@ public final class SketchRnn implements AutoCloseable {
         return model;
     }
 
+    /** Named parameter shapes and values. */
+    public record Parameters(Map<String, long[]> shapes, Map<String, float[]> values) {
+    }
+
+    /**
+     * The parameters {@link #create(HParams, long)} starts from, computed without the engine (plain Java):
+     * the same names, shapes and values, for the fused engine.
+     */
+    public static Parameters initialParameters(HParams hp, long seed) {
+        List<ParameterSpec> specs = new ArrayList<>();
+        if (hp.conditional()) {
+            specs.addAll(new BidirectionalEncoder(hp).parameters());
+        }
+        specs.addAll(new Decoder(hp).parameters());
+        specs.addAll(new MixtureDensityHead(hp.decRnnSize(), hp.numMixture()).parameters());
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        Map<String, float[]> values = new LinkedHashMap<>();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (ParameterSpec spec : specs) {
+            SplittableRandom rng = random.split(); // one stream per parameter, in declaration order, as create
+            int rows = spec.shape().dimension() == 1 ? 1 : (int) spec.shape().get(0);
+            int cols = (int) spec.shape().get(spec.shape().dimension() - 1);
+            double[] exact = new double[rows * cols];
+            spec.init().fill(exact, rows, cols, rng);
+            float[] v = new float[exact.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) exact[i];
+            }
+            shapes.put(spec.name(), spec.shape().getShape());
+            values.put(spec.name(), v);
+        }
+        return new Parameters(shapes, values);
+    }
+
     private List<ParameterSpec> parameterSpecs() {
         List<ParameterSpec> specs = new ArrayList<>();
         if (encoder != null) {

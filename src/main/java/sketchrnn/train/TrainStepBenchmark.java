@@ -75,7 +75,7 @@ public final class TrainStepBenchmark {
         List<Batch> batches = Batcher.evalBatches(sketches, hp.batchSize(), seq);
         List<Double> times = new ArrayList<>();
         HParams h = hp.withMaxSeqLen(Math.max(hp.maxSeqLen(), seq));
-        try (TrainingBackend backend = TrainingRun.backend(SketchRnn.create(h, seed), path)) {
+        try (TrainingBackend backend = TrainingRun.backend(h, SketchRnn.initialParameters(h, seed), path, "the initial parameters")) {
             for (int i = 0; i < warmup + steps; i++) {
                 Batch b = batches.get(i % batches.size());
                 double s = timedStep(backend, h, b, i);
@@ -92,7 +92,7 @@ public final class TrainStepBenchmark {
         HParams grouped = hp.withGroupByLength(true);
         Batcher batcher = Batcher.of(data, grouped, seed);
         List<Double> times = new ArrayList<>();
-        try (TrainingBackend backend = TrainingRun.backend(SketchRnn.create(grouped, seed), path)) {
+        try (TrainingBackend backend = TrainingRun.backend(grouped, SketchRnn.initialParameters(grouped, seed), path, "the initial parameters")) {
             timedStep(backend, grouped, batcher.trainBatch(0), 0);
             for (long s = 0; s < batcher.batchesPerEpoch(); s++) {
                 times.add(timedStep(backend, grouped, batcher.trainBatch(s), s));

@@ -97,8 +97,10 @@ public final class TrainingRun {
         TeeOutputStream tee = new TeeOutputStream(console, dir.resolve("train.log"), resumed != null);
         PrintStream log = new PrintStream(tee, true, java.nio.charset.StandardCharsets.UTF_8);
         // 2. model and optimizer (restored when resuming)
-        try (TrainingBackend backend = backend(resumed != null ? ModelState.restore(resumed) : SketchRnn.create(hp, seed),
-                o.path() == null ? TrainingPath.AUTO : o.path())) {
+        SketchRnn.Parameters initial = resumed != null ? new SketchRnn.Parameters(resumed.shapes(), resumed.weights())
+                : SketchRnn.initialParameters(hp, seed);
+        try (TrainingBackend backend = backend(hp, initial, o.path() == null ? TrainingPath.AUTO : o.path(),
+                resumed != null ? last.toString() : "the initial parameters")) {
             Adam adam = backend.adam();
             long start = 0;
             Trainer trainer = new Trainer(new Trainer.Config(o.maxSteps(), o.maxTime(), o.evalEvery(), seed));
@@ -213,20 +215,23 @@ public final class TrainingRun {
         }
     }
 
-    /** The fused engine's backend (on a copy of the model's weights, the model closed) or the DJL model's. */
-    static TrainingBackend backend(SketchRnn model, TrainingPath path) {
-        if (path.resolve(model.hparams()) == TrainingPath.DJL) {
+    /**
+     * The backend of a path for a model of {@code hp} starting from {@code parameters} (names and shapes are
+     * checked against the model's): the fused engine in plain Java, or the DJL model.
+     */
+    static TrainingBackend backend(HParams hp, SketchRnn.Parameters parameters, TrainingPath path, String source) {
+        if (path.resolve(hp) == TrainingPath.DJL) {
+            SketchRnn model = SketchRnn.create(hp, 0);
+            try {
+                ModelState.loadInto(model, parameters.shapes(), parameters.values(), source);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
             return new DjlBackend(model);
         }
-        try (model) {
-            Map<String, long[]> shapes = new LinkedHashMap<>();
-            Map<String, float[]> weights = new LinkedHashMap<>();
-            model.parameters().forEach((k, v) -> {
-                shapes.put(k, v.getShape().getShape());
-                weights.put(k, v.toFloatArray());
-            });
-            return new FusedBackend(model.hparams(), shapes, weights, TrainingPath.engineThreads());
-        }
+        ModelState.requireSameShapes(SketchRnn.initialParameters(hp, 0).shapes(), parameters.shapes(), source);
+        return new FusedBackend(hp, parameters.shapes(), parameters.values(), TrainingPath.engineThreads());
     }
 
     /** A checkpoint of the backend's parameters (and Adam's state when {@code withOptimizer}). */

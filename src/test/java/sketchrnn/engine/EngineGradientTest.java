@@ -65,4 +65,19 @@ class EngineGradientTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void initialParametersInPlainJavaEqualTheModels() {
+        for (String cell : new String[] {"lstm", "layer_norm", "hyper"}) {
+            HParams hp = EngineFixtures.tiny(cell, true);
+            SketchRnn.Parameters plain = SketchRnn.initialParameters(hp, 12);
+            try (SketchRnn model = SketchRnn.create(hp, 12)) {
+                assertThat(plain.shapes().keySet()).containsExactlyElementsOf(model.parameters().keySet());
+                model.parameters().forEach((name, p) -> {
+                    assertThat(plain.shapes().get(name)).containsExactly(p.getShape().getShape());
+                    assertThat(plain.values().get(name)).as(name).containsExactly(p.toFloatArray());
+                });
+            }
+        }
+    }
 }
