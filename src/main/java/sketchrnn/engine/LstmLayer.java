@@ -63,6 +63,11 @@ final class LstmLayer {
         return keep < 1f;
     }
 
+    /** Where the pre-activations of every step are computed, and dL/da left by the backward pass. */
+    private float[] pre(Trace s) {
+        return layerNorm ? s.a : s.act;
+    }
+
     /** The activations of one shard of {@code rows} sequences over at most {@code maxSteps} steps. */
     final class Trace {
         final int capacityRows;
@@ -70,8 +75,8 @@ final class LstmLayer {
         int rows;                 // the rows of the current pass, at most capacityRows
         final float[] x;        // (T·rows, Dx) inputs x_t, row t·rows + r
         final float[] k;        // (rows, Dk) the constant input, or null
-        final float[] a;        // (T·rows, 4H) pre-activations; layer_norm: normalised x̂; after backward: dL/da (pre-LN)
-        final float[] act;      // (T·rows, 4H) σ(a_i), tanh(a_j), σ(a_f), σ(a_o)
+        final float[] a;        // (T·rows, 4H) layer_norm: pre-activations, normalised to x̂; after backward dL/da; lstm: null
+        final float[] act;      // (T·rows, 4H) σ(a_i), tanh(a_j), σ(a_f), σ(a_o); lstm: the pre-activations first, dL/da after backward
         final float[] rstd;     // (T·rows, 4) 1/sqrt(var + eps) of each gate block (layer_norm)
         final float[] c;        // ((T+1)·rows, H) c_0 .. c_T
         final float[] h;        // ((T+1)·rows, H) h_0 .. h_T
@@ -97,7 +102,7 @@ final class LstmLayer {
             int n = rows * maxSteps;
             x = new float[n * stepInput];
             k = constInput > 0 ? new float[rows * constInput] : null;
-            a = new float[n * gates];
+            a = layerNorm ? new float[n * gates] : null;
             act = new float[n * gates];
             rstd = layerNorm ? new float[n * 4] : null;
             c = new float[(n + rows) * units];
@@ -119,7 +124,7 @@ final class LstmLayer {
 
         /** Bytes held. */
         long bytes() {
-            long n = (long) x.length + a.length + act.length + c.length + h.length + tanhC.length + kProj.length
+            long n = (long) x.length + (a == null ? 0 : a.length) + act.length + c.length + h.length + tanhC.length + kProj.length
                     + 3L * dh.length + whT.length + row.length + rowC.length;
             n += (k == null ? 0 : k.length) + (rstd == null ? 0 : rstd.length) + (cHat == null ? 0 : cHat.length)
                     + (rstdC == null ? 0 : rstdC.length) + (m == null ? 0 : m.length)
@@ -167,7 +172,7 @@ final class LstmLayer {
                 inputProjection(theta, s, t * rows + r, r);
             }
             // a_t += h_{t-1}·W_h                                                          (rows, 4H)
-            Gemm.nn(rows, gates, units, s.h, t * rows * units, units, theta, wh, gates, s.a, t * rows * gates, gates, true);
+            Gemm.nn(rows, gates, units, s.h, t * rows * units, units, theta, wh, gates, pre(s), t * rows * gates, gates, true);
             for (int r = 0; r < rows; r++) {
                 cellForward(theta, s, t, r);
             }
@@ -176,7 +181,7 @@ final class LstmLayer {
 
     /** Row n of a: {@code x_n·W_x,step + kProj_r}. */
     private void inputProjection(float[] theta, Trace s, int n, int r) {
-        float[] a = s.a;
+        float[] a = pre(s);
         int p = n * gates;
         int q = r * gates;
         System.arraycopy(s.kProj, q, a, p, gates);
@@ -209,9 +214,7 @@ final class LstmLayer {
             for (int u = 2 * H; u < 3 * H; u++) {
                 act[p + u] += 1f;                                                    // forget bias
             }
-        } else {
-            System.arraycopy(a, p, act, p, gates);                                   // bias already in a
-        }
+        }                                                                            // lstm: act holds a, bias in
         Activations.sigmoid(act, p, act, p, H);                                      // σ(a_i)
         Activations.tanh(act, p + H, act, p + H, H);                                 // tanh(a_j)
         Activations.sigmoid(act, p + 2 * H, act, p + 2 * H, 2 * H);                  // σ(a_f), σ(a_o)
@@ -356,7 +359,7 @@ final class LstmLayer {
                 cellBackward(theta, grad, s, t, r);                                  // a_t ← dL/da_t
             }
             // dL/dh_{t-1} = dL/da_t · W_hᵀ                                               (rows, H)
-            Gemm.nn(rows, H, gates, s.a, t * rows * gates, gates, s.whT, 0, H, s.dhPrev, 0, H, false);
+            Gemm.nn(rows, H, gates, pre(s), t * rows * gates, gates, s.whT, 0, H, s.dhPrev, 0, H, false);
             if (t > 0) {
                 outputGradient(s, t - 1, dOut, dFinal, last, s.dhPrev);
             } else {
@@ -365,10 +368,11 @@ final class LstmLayer {
         }
         int n = steps * rows;
         // weight gradients of all steps at once
-        Gemm.tn(H, gates, n, s.h, 0, H, s.a, 0, gates, grad, wh, gates, true);          // dW_h += h_{0..T-1}ᵀ·da
-        Gemm.tn(stepInput, gates, n, s.x, 0, stepInput, s.a, 0, gates, grad, wx, gates, true); // dW_x,step += xᵀ·da
+        float[] da = pre(s);
+        Gemm.tn(H, gates, n, s.h, 0, H, da, 0, gates, grad, wh, gates, true);           // dW_h += h_{0..T-1}ᵀ·da
+        Gemm.tn(stepInput, gates, n, s.x, 0, stepInput, da, 0, gates, grad, wx, gates, true); // dW_x,step += xᵀ·da
         if (bias >= 0) {
-            columnSums(s.a, n, gates, grad, bias);                                   // db += Σ da
+            columnSums(da, n, gates, grad, bias);                                    // db += Σ da
         }
         if (constInput > 0) {
             java.util.Arrays.fill(s.daSum, 0f);
@@ -377,7 +381,7 @@ final class LstmLayer {
                     int o = (t * rows + r) * gates;
                     int q = r * gates;
                     for (int u = 0; u < gates; u++) {
-                        s.daSum[q + u] += s.a[o + u];
+                        s.daSum[q + u] += da[o + u];
                     }
                 }
             }
@@ -413,7 +417,7 @@ final class LstmLayer {
         }
     }
 
-    /** The element-wise part of step t for row r, backwards: from s.dh, s.dc to dL/da_t (into s.a) and dL/dc_t. */
+    /** The element-wise part of step t for row r, backwards: from s.dh, s.dc to dL/da_t (into pre(s)) and dL/dc_t. */
     private void cellBackward(float[] theta, float[] grad, Trace s, int t, int r) {
         int H = units;
         int n = t * s.rows + r;
@@ -485,7 +489,7 @@ final class LstmLayer {
                 normaliseBackward(da, b * H, a, o, s.rstd[n * 4 + b], a, o, H);      // a ← dL/da (pre-LN)
             }
         } else {
-            System.arraycopy(da, 0, s.a, p, gates);
+            System.arraycopy(da, 0, s.act, p, gates);                                // act no longer needed
         }
     }
 
