@@ -29,8 +29,8 @@ final class VectorKernels implements Kernels {
     static final int NR = 3 * L;
     /** k block: a kc×NR panel of B (48 KB with 512-bit vectors at 256) stays in L1/L2. */
     static final int KC = 256;
-    /** m block: an mc×kc packed A block (256 KB at 256×256) stays in L2. */
-    static final int MC = 256;
+    /** m block (a multiple of MR): an mc×kc packed A block (252 KB at 252×256) stays in L2. */
+    static final int MC = 252;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -39,6 +39,56 @@ final class VectorKernels implements Kernels {
         final float[] ap = new float[MC * KC];
         final float[] bp = new float[KC * NR];
         final float[] tile = new float[MR * NR];
+    }
+
+    /** Calls of each kernel in {@link #warmUp()}; 0 turns the warm-up off ({@code -Dsketchrnn.kernels.warmup=0}). */
+    static final int WARM_UP_CALLS = Integer.getInteger("sketchrnn.kernels.warmup", 8000);
+
+    private static final Thread WARM_UP = startWarmUp();
+
+    private static Thread startWarmUp() {
+        if (WARM_UP_CALLS <= 0) {
+            return null;
+        }
+        Thread t = new Thread(VectorKernels::warmUp, "sketchrnn-kernels-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    /** Waits until the warm-up thread is done (for benchmarks). */
+    static void awaitWarmUp() throws InterruptedException {
+        if (WARM_UP != null) {
+            WARM_UP.join();
+        }
+    }
+
+    /**
+     * Calls every micro-kernel and activation loop on tiny operands, in a background daemon thread started
+     * when this class is loaded, often enough that C2 compiles them early. Vector API code that runs in the
+     * interpreter or C1 is 100 to 1000 times slower than compiled code, and the rarely called kernels (the 1-
+     * and 2-vector column edges, a few calls per product) would otherwise stay there for seconds: a 100×256
+     * by 256×1024 product measured 3 GFLOP/s in its first two seconds instead of 90. The warm-up costs one
+     * core for about 2-3 s.
+     */
+    private static void warmUp() {
+        int kc = 1;
+        float[] a = new float[MR * kc];
+        float[] b = new float[kc * NR];
+        float[] c = new float[MR * NR];
+        float[] x = new float[L + 3];
+        VectorKernels k = new VectorKernels();
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            kernel6x3(kc, a, 0, b, 0, NR, c, 0, NR);
+            kernel6x2(kc, a, 0, b, 0, NR, c, 0, NR);
+            kernel6x1(kc, a, 0, b, 0, NR, c, 0, NR);
+            if (i % 2 == 0) {
+                k.exp(x, 0, x, 0, x.length);
+                k.sigmoid(x, 0, x, 0, x.length);
+                k.tanh(x, 0, x, 0, x.length);
+            }
+        }
     }
 
     @Override
