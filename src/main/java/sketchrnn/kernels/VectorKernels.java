@@ -29,8 +29,11 @@ final class VectorKernels implements Kernels {
     static final int NR = 3 * L;
     /** k block: a kc×NR panel of B (48 KB with 512-bit vectors at 256) stays in L1/L2. */
     static final int KC = 256;
-    /** m block (a multiple of MR): an mc×kc packed A block (252 KB at 252×256) stays in L2. */
-    static final int MC = 252;
+    /**
+     * Largest m block (a multiple of MR): an mc×kc packed A block (300 KB at 300×256) stays in L2. m is cut
+     * into equal blocks of at most MC rows (m = 256 is one block, 1024 four of 258, 258, 258, 250).
+     */
+    static final int MC = 300;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -137,8 +140,10 @@ final class VectorKernels implements Kernels {
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean load = accumulate || p0 > 0;
-            for (int i0 = 0; i0 < m; i0 += MC) {
-                int mc = Math.min(MC, m - i0);
+            int mBlocks = (m + MC - 1) / MC;
+            int mStep = ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
+            for (int i0 = 0; i0 < m; i0 += mStep) {
+                int mc = Math.min(mStep, m - i0);
                 packA(mc, kc, a, aOff + i0 * ars + p0 * acs, ars, acs, s.ap);
                 for (int j0 = 0; j0 < n;) {
                     // column block: 3 vectors while possible, then 2 or 1; the last one may be partial
