@@ -146,9 +146,10 @@ final class VectorKernels implements Kernels {
                 int mc = Math.min(mStep, m - i0);
                 packA(mc, kc, a, aOff + i0 * ars + p0 * acs, ars, acs, s.ap);
                 for (int j0 = 0; j0 < n;) {
-                    // column block: 3 vectors while possible, then 2 or 1; the last one may be partial
+                    // column block: 3 vectors while possible, then one block of 1 to 3 vectors for the rest
+                    // (partial, zero-padded B, when the rest is not a multiple of L: n = 123 is 48 + 48 + 27→32)
                     int rem = n - j0;
-                    int nv = rem >= NR ? 3 : rem >= 2 * L ? 2 : 1;
+                    int nv = Math.min(3, (rem + L - 1) / L);
                     int w = nv * L;
                     int nc = Math.min(w, rem);
                     float[] bb;
