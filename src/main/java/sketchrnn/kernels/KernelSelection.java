@@ -10,13 +10,13 @@ final class KernelSelection {
     /** System property: {@code scalar} forces the scalar kernels; {@code vector} (or unset) prefers the Vector API. */
     static final String PROPERTY = "sketchrnn.kernels";
 
-    static final Kernels INSTANCE = select();
+    static final Kernels INSTANCE = select(System.getProperty(PROPERTY, "vector"));
 
     private KernelSelection() {}
 
-    private static Kernels select() {
-        String wanted = System.getProperty(PROPERTY, "vector").trim();
-        if (wanted.equalsIgnoreCase("scalar")) {
+    /** The implementation for a value of the property: scalar if asked for or if the Vector API is unusable. */
+    static Kernels select(String wanted) {
+        if (wanted.trim().equalsIgnoreCase("scalar")) {
             return new ScalarKernels();
         }
         Kernels vector = vectorOrNull();

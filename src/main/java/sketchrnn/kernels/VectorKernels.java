@@ -11,14 +11,26 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API kernels. Loaded only through {@link KernelSelection} (reflection), so that nothing touches
  * {@code jdk.incubator.vector} on a JVM without the module.
  *
- * <p>GEMM: BLIS-like blocking. The k dimension is cut into blocks of {@link #KC}; for each block the rows
- * of A (m×kc, whatever A's layout: row-major for nn/nt, transposed for tn) are packed into panels of
- * {@link #MR} rows, interleaved by p ({@code panel[p*MR + r]}), so the micro-kernel reads A sequentially
- * whatever the source strides. B is read in place when it is row-major (nn, tn); for nt, and for the
- * last, partial column panel, a kc×NR panel is packed (zero-padded) into scratch. The micro-kernel keeps an
- * MR×NR tile of C (NR = 3 vectors) in registers over the whole k block: per p, 3 vector loads of B, MR
- * broadcasts of A and 3·MR FMAs. Partial tiles (row or column edges) run the same kernel on a scratch
- * tile that is copied back.
+ * <p>GEMM: BLIS-like blocking. The k dimension is cut into blocks of {@link #KC}, m into equal blocks of at
+ * most {@link #MC} rows. For each (k, m) block the rows of A (whatever A's layout: row-major for nn/nt,
+ * transposed for tn) are packed into panels of {@link #MR} rows interleaved by p ({@code panel[p*MR + r]}),
+ * so the micro-kernel reads A sequentially whatever the source strides. Columns go in blocks of 3 vectors
+ * ({@link #NR}), the rest in one block of 1 to 3 vectors. B is read in place when it is row-major (nn, tn)
+ * and the block is full; for nt, and for a partial last block, a kc×(block) panel of B is packed
+ * (transposed, zero-padded) into scratch. The micro-kernel keeps an MR×(block) tile of C in registers over
+ * the whole k block (6×3 vectors: per p, 3 vector loads of B, 6 broadcasts of A, 18 FMAs; 18 + 3 + 1 of the
+ * 32 AVX-512 registers) and adds it to C, which is cleared first when not accumulating (a zero-or-load merge
+ * of the accumulators kept C2 from keeping them in registers: 45 instead of 70+ GFLOP/s). Partial tiles
+ * (row or column edges) run the same kernels on a scratch tile that is copied back.
+ *
+ * <p>Activations: exp by range reduction (x = n·ln2 + r, Cody-Waite split of ln2) and the Cephes degree-7
+ * polynomial with FMA, the 2^n scale built in the exponent bits; sigmoid = 1/(1 + exp(-x)); tanh by an odd
+ * polynomial for |x| &lt; 0.625 and 1 - 2/(exp(2|x|) + 1) above. The JDK's lanewise EXP/TANH are not used:
+ * they are intrinsified on Java 17 but not on Java 25 (ten times slower there). Measured against
+ * StrictMath over [-100, 100]: exp 8.4e-8 relative error on [-87, 88], sigmoid 8.9e-8 and tanh 7.2e-8
+ * absolute.
+ *
+ * <p>JIT: the class starts a background warm-up when loaded (see {@code warmUp()}).
  */
 final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -29,8 +41,11 @@ final class VectorKernels implements Kernels {
     static final int NR = 3 * L;
     /** k block: a kc×NR panel of B (48 KB with 512-bit vectors at 256) stays in L1/L2. */
     static final int KC = 256;
-    /** m block: an mc×kc packed A block (256 KB at 256×256) stays in L2. */
-    static final int MC = 256;
+    /**
+     * Largest m block (a multiple of MR): an mc×kc packed A block (300 KB at 300×256) stays in L2. m is cut
+     * into equal blocks of at most MC rows (m = 256 is one block, 1024 four of 258, 258, 258, 250).
+     */
+    static final int MC = 300;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -39,6 +54,56 @@ final class VectorKernels implements Kernels {
         final float[] ap = new float[(MC + MR - 1) / MR * MR * KC]; // whole panels of MR rows
         final float[] bp = new float[KC * NR];
         final float[] tile = new float[MR * NR];
+    }
+
+    /** Calls of each kernel in {@link #warmUp()}; 0 turns the warm-up off ({@code -Dsketchrnn.kernels.warmup=0}). */
+    static final int WARM_UP_CALLS = Integer.getInteger("sketchrnn.kernels.warmup", 8000);
+
+    private static final Thread WARM_UP = startWarmUp();
+
+    private static Thread startWarmUp() {
+        if (WARM_UP_CALLS <= 0) {
+            return null;
+        }
+        Thread t = new Thread(VectorKernels::warmUp, "sketchrnn-kernels-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    /** Waits until the warm-up thread is done (for benchmarks). */
+    static void awaitWarmUp() throws InterruptedException {
+        if (WARM_UP != null) {
+            WARM_UP.join();
+        }
+    }
+
+    /**
+     * Calls every micro-kernel and activation loop on tiny operands, in a background daemon thread started
+     * when this class is loaded, often enough that C2 compiles them early. Vector API code that runs in the
+     * interpreter or C1 is 100 to 1000 times slower than compiled code, and the rarely called kernels (the 1-
+     * and 2-vector column edges, a few calls per product) would otherwise stay there for seconds: a 100×256
+     * by 256×1024 product measured 3 GFLOP/s in its first two seconds instead of 90. The warm-up costs one
+     * core for about 2-3 s.
+     */
+    private static void warmUp() {
+        int kc = 1;
+        float[] a = new float[MR * kc];
+        float[] b = new float[kc * NR];
+        float[] c = new float[MR * NR];
+        float[] x = new float[L + 3];
+        VectorKernels k = new VectorKernels();
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            kernel6x3(kc, a, 0, b, 0, NR, c, 0, NR);
+            kernel6x2(kc, a, 0, b, 0, NR, c, 0, NR);
+            kernel6x1(kc, a, 0, b, 0, NR, c, 0, NR);
+            if (i % 2 == 0) {
+                k.exp(x, 0, x, 0, x.length);
+                k.sigmoid(x, 0, x, 0, x.length);
+                k.tanh(x, 0, x, 0, x.length);
+            }
+        }
     }
 
     @Override
@@ -87,13 +152,16 @@ final class VectorKernels implements Kernels {
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean load = accumulate || p0 > 0;
-            for (int i0 = 0; i0 < m; i0 += MC) {
-                int mc = Math.min(MC, m - i0);
+            int mBlocks = (m + MC - 1) / MC;
+            int mStep = ((m + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
+            for (int i0 = 0; i0 < m; i0 += mStep) {
+                int mc = Math.min(mStep, m - i0);
                 packA(mc, kc, a, aOff + i0 * ars + p0 * acs, ars, acs, s.ap);
                 for (int j0 = 0; j0 < n;) {
-                    // column block: 3 vectors while possible, then 2 or 1; the last one may be partial
+                    // column block: 3 vectors while possible, then one block of 1 to 3 vectors for the rest
+                    // (partial, zero-padded B, when the rest is not a multiple of L: n = 123 is 48 + 48 + 27→32)
                     int rem = n - j0;
-                    int nv = rem >= NR ? 3 : rem >= 2 * L ? 2 : 1;
+                    int nv = Math.min(3, (rem + L - 1) / L);
                     int w = nv * L;
                     int nc = Math.min(w, rem);
                     float[] bb;

@@ -8,7 +8,11 @@
  * reduction and a polynomial with FMA, sigmoid and tanh derived from it), and {@code ScalarKernels} in plain
  * Java. The vector class is loaded only when the JVM has the incubator module in its boot layer ({@code
  * --add-modules jdk.incubator.vector}); {@code -Dsketchrnn.kernels=scalar} forces the scalar kernels.
- * {@link sketchrnn.kernels.KernelBench} measures both.
+ * When the vector class loads it starts a daemon thread that calls every micro-kernel and activation a few
+ * thousand times on tiny operands (about 1-2 s of one core), so that C2 compiles them early: uncompiled
+ * Vector API code is 100-1000 times slower, and the rarely called edge kernels would otherwise stay
+ * uncompiled for seconds. {@code -Dsketchrnn.kernels.warmup=0} turns this off (the tests do).
+ * {@link sketchrnn.kernels.KernelBench} measures both implementations.
  *
  * <p>This package depends on no other package of the project.
  */
