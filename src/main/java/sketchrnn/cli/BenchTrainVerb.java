@@ -63,6 +63,14 @@ public final class BenchTrainVerb implements Callable<Integer> {
             TrainStepBenchmark.Timing t = TrainStepBenchmark.paddedSteps(h, seq, steps, warmup, 1, engine.path());
             json.append(String.format(Locale.ROOT, ", \"steps\": %d, \"median_s_per_step\": %.4f, \"min_s\": %.4f, \"max_s\": %.4f",
                     steps, t.median(), t.min(), t.max()));
+            if (t.gemmFlops() > 0) {
+                // the products' time summed over threads; per thread it is the step's matmul-bound limit
+                int threads = sketchrnn.train.TrainingPath.engineThreads();
+                json.append(String.format(Locale.ROOT, ", \"gemm_gflop_per_step\": %.1f, \"gemm_thread_s_per_step\": %.4f, "
+                        + "\"gemm_gflops_per_thread\": %.1f, \"matmul_bound_s_per_step\": %.4f",
+                        t.gemmFlops() / 1e9, t.gemmSeconds(), t.gemmFlops() / 1e9 / t.gemmSeconds(),
+                        t.gemmSeconds() / Math.min(threads, (h.batchSize() + 49) / 50)));
+            }
         }
         if (data != null) {
             TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), h.maxSeqLen());

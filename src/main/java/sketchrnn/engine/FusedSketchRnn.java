@@ -333,7 +333,9 @@ public final class FusedSketchRnn implements AutoCloseable {
         final MixtureDensityLoss.Trace out;
         final float[] grad = new float[layout.size()];
         final float[] target;              // (T·rows, 5) S_{t+1}
-        final int[] last;                  // (rows) len - 1
+        final int[] last;                  // (rows) len - 1, in the encoder's row order
+        final int[] order;                 // (rows) encoder row r is sketch first + order[r]: by decreasing length
+        final int[] active;                // (T) encoder rows still running at step t
         final float[] hEnc;                // (rows, 2E)
         final float[] mu;                  // (rows, Nz)
         final float[] sigmaHat;            // (rows, Nz)
@@ -362,6 +364,8 @@ public final class FusedSketchRnn implements AutoCloseable {
             out = head.newTrace(capacityRows, capacitySteps);
             target = new float[capacityRows * capacitySteps * 5];
             last = new int[capacityRows];
+            order = new int[capacityRows];
+            active = new int[capacitySteps];
             hEnc = new float[capacityRows * 2 * e];
             mu = new float[capacityRows * zSize];
             sigmaHat = new float[capacityRows * zSize];
@@ -397,10 +401,24 @@ public final class FusedSketchRnn implements AutoCloseable {
             }
             fw.rows = rows;
             bw.rows = rows;
-            // inputs: forwards S_{t+1}; backwards S_{len-t} (zeros past the length)
+            // rows by decreasing length, so that the rows still running at any step are a prefix
+            for (int r = 0; r < rows; r++) {
+                order[r] = r;
+            }
+            sortByLength(order, rows, lengths, first);
+            for (int t = 0; t < steps; t++) {
+                int live = 0;
+                while (live < rows && lengths[first + order[live]] > t) {
+                    live++;
+                }
+                active[t] = live;
+            }
+            fw.active = active;
+            bw.active = active;
+            // inputs: forwards S_{t+1}; backwards S_{len-t} (zeros past the length); row r is sketch order[r]
             java.util.Arrays.fill(bw.x, 0, steps * rows * 5, 0f);
             for (int r = 0; r < rows; r++) {
-                int sketch = first + r;
+                int sketch = first + order[r];
                 int len = lengths[sketch];
                 last[r] = len - 1;
                 for (int t = 0; t < steps; t++) {
@@ -415,15 +433,16 @@ public final class FusedSketchRnn implements AutoCloseable {
             java.util.Arrays.fill(bw.c, 0, rows * e, 0f);
             java.util.Arrays.fill(bw.h, 0, rows * e, 0f);
             // the sketch's random numbers: ε, then the dropout masks
-            for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < rows; q++) {
+                int r = order[q];                                                    // sketch first + r, encoder row q
                 SketchRandom rng = new SketchRandom(seed, first + r);
                 rng.gaussians(eps, r * zSize, zSize);
                 if (givenEps != null) {
                     System.arraycopy(givenEps, (first + r) * zSize, eps, r * zSize, zSize);
                 }
                 if (dropout && encFw.dropout()) {
-                    rng.mask(fw.m, r, rows, steps, e, encFw.keep);
-                    rng.mask(bw.m, r, rows, steps, e, encBw.keep);
+                    rng.mask(fw.m, q, rows, steps, e, encFw.keep);
+                    rng.mask(bw.m, q, rows, steps, e, encBw.keep);
                 }
             }
             if (!dropout && fw.m != null) {
@@ -434,8 +453,8 @@ public final class FusedSketchRnn implements AutoCloseable {
             encBw.forward(theta, bw, steps);
             // h = [h_→ ; h_←] after each sketch's own last step                          (rows, 2E)
             for (int r = 0; r < rows; r++) {
-                int len = lengths[first + r];
-                int o = r * 2 * e;
+                int len = lengths[first + order[r]];
+                int o = order[r] * 2 * e;
                 if (len == 0) {
                     java.util.Arrays.fill(hEnc, o, o + 2 * e, 0f);
                 } else {
@@ -452,6 +471,19 @@ public final class FusedSketchRnn implements AutoCloseable {
                 sum += 1 + s - (double) mu[i] * mu[i] - Math.exp(s);
             }
             klSum = sum;
+        }
+
+        /** Sorts {@code order[0..n)} by decreasing length of sketch {@code first + order[i]}, stably. */
+        private static void sortByLength(int[] order, int n, int[] lengths, int first) {
+            for (int i = 1; i < n; i++) {
+                int v = order[i];
+                int j = i - 1;
+                while (j >= 0 && lengths[first + order[j]] < lengths[first + v]) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
         }
 
         /** out (rows, Nz) = in (rows, k)·W + b. */
@@ -555,9 +587,9 @@ public final class FusedSketchRnn implements AutoCloseable {
             Gemm.tn(2 * e, zSize, rows, hEnc, 0, 2 * e, dSigmaHat, 0, zSize, grad, wSigma, zSize, true);
             LstmLayer.columnSums(dMu, rows, zSize, grad, bMu);
             LstmLayer.columnSums(dSigmaHat, rows, zSize, grad, bSigma);
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(dHEnc, r * 2 * e, dFw, r * e, e);
-                System.arraycopy(dHEnc, r * 2 * e + e, dBw, r * e, e);
+            for (int r = 0; r < rows; r++) {                                         // back to the encoder's row order
+                System.arraycopy(dHEnc, order[r] * 2 * e, dFw, r * e, e);
+                System.arraycopy(dHEnc, order[r] * 2 * e + e, dBw, r * e, e);
             }
             encFw.backward(theta, grad, fw, null, dFw, last);
             encBw.backward(theta, grad, bw, null, dBw, last);

@@ -73,6 +73,7 @@ final class LstmLayer {
         final int capacityRows;
         final int maxSteps;
         int rows;                 // the rows of the current pass, at most capacityRows
+        int[] active;             // rows still running at each step (a prefix: rows sorted by length), or null: all
         final float[] x;        // (T·rows, Dx) inputs x_t, row t·rows + r
         final float[] k;        // (rows, Dk) the constant input, or null
         final float[] a;        // (T·rows, 4H) layer_norm: pre-activations, normalised to x̂; after backward dL/da; lstm: null
@@ -137,6 +138,11 @@ final class LstmLayer {
         return new Trace(rows, maxSteps);
     }
 
+    /** Rows that run step t: the first {@code active[t]} (the encoder stops each sketch at its length). */
+    private static int activeRows(Trace s, int t) {
+        return s.active == null ? s.rows : s.active[t];
+    }
+
     // ---------------------------------------------------------------- forward
 
     /**
@@ -167,14 +173,21 @@ final class LstmLayer {
         }
         // 3. the recurrence
         for (int t = 0; t < steps; t++) {
+            int live = activeRows(s, t);
             // 2. a_t = x_t·W_x,step + k·W_x,const + b: Dx is tiny (5), one fused pass per row
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < live; r++) {
                 inputProjection(theta, s, t * rows + r, r);
             }
-            // a_t += h_{t-1}·W_h                                                          (rows, 4H)
-            Gemm.nn(rows, gates, units, s.h, t * rows * units, units, theta, wh, gates, pre(s), t * rows * gates, gates, true);
-            for (int r = 0; r < rows; r++) {
+            // a_t += h_{t-1}·W_h                                                          (live, 4H)
+            Gemm.nn(live, gates, units, s.h, t * rows * units, units, theta, wh, gates, pre(s), t * rows * gates, gates, true);
+            for (int r = 0; r < live; r++) {
                 cellForward(theta, s, t, r);
+            }
+            if (live < rows) {                                                       // finished rows: zero state
+                int from = ((t + 1) * rows + live) * units;
+                int to = (t + 2) * rows * units;
+                java.util.Arrays.fill(s.h, from, to, 0f);
+                java.util.Arrays.fill(s.c, from, to, 0f);
             }
         }
     }
@@ -355,11 +368,16 @@ final class LstmLayer {
         }
         outputGradient(s, steps - 1, dOut, dFinal, last, null);
         for (int t = steps - 1; t >= 0; t--) {
-            for (int r = 0; r < rows; r++) {
+            int live = activeRows(s, t);
+            for (int r = 0; r < live; r++) {
                 cellBackward(theta, grad, s, t, r);                                  // a_t ← dL/da_t
             }
-            // dL/dh_{t-1} = dL/da_t · W_hᵀ                                               (rows, H)
-            Gemm.nn(rows, H, gates, pre(s), t * rows * gates, gates, s.whT, 0, H, s.dhPrev, 0, H, false);
+            if (live < rows) {                                                       // finished rows: no gradient
+                java.util.Arrays.fill(pre(s), (t * rows + live) * gates, (t + 1) * rows * gates, 0f);
+                java.util.Arrays.fill(s.dhPrev, live * H, rows * H, 0f);
+            }
+            // dL/dh_{t-1} = dL/da_t · W_hᵀ                                               (live, H)
+            Gemm.nn(live, H, gates, pre(s), t * rows * gates, gates, s.whT, 0, H, s.dhPrev, 0, H, false);
             if (t > 0) {
                 outputGradient(s, t - 1, dOut, dFinal, last, s.dhPrev);
             } else {

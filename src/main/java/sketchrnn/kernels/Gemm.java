@@ -14,6 +14,32 @@ package sketchrnn.kernels;
  */
 public final class Gemm {
     private static final Kernels K = KernelSelection.INSTANCE;
+    private static volatile boolean profiling;
+    private static final java.util.concurrent.atomic.LongAdder NANOS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder FLOPS = new java.util.concurrent.atomic.LongAdder();
+
+    /** Time and floating-point operations of every product from now on, summed over threads (benchmarks). */
+    public static void startProfile() {
+        NANOS.reset();
+        FLOPS.reset();
+        profiling = true;
+    }
+
+    /** {@code [nanoseconds, flops]} since {@link #startProfile}, summed over the threads that ran products. */
+    public static long[] profile() {
+        return new long[] {NANOS.sum(), FLOPS.sum()};
+    }
+
+    private static long begin() {
+        return profiling ? System.nanoTime() : 0L;
+    }
+
+    private static void end(long t0, int m, int n, int k) {
+        if (t0 != 0L) {
+            NANOS.add(System.nanoTime() - t0);
+            FLOPS.add(2L * m * n * k);
+        }
+    }
 
     private Gemm() {}
 
@@ -31,7 +57,9 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
+        long t0 = begin();
         K.nn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        end(t0, m, n, k);
     }
 
     /**
@@ -48,7 +76,9 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
+        long t0 = begin();
         K.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        end(t0, m, n, k);
     }
 
     /**
@@ -66,7 +96,9 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
+        long t0 = begin();
         K.tn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        end(t0, m, n, k);
     }
 
     /**

@@ -22,8 +22,15 @@ public final class TrainStepBenchmark {
     private TrainStepBenchmark() {
     }
 
-    /** Timings of a benchmark; seconds. */
-    public record Timing(List<Double> seconds) {
+    /**
+     * Timings of a benchmark; seconds, and (fused engine only) the matrix products' share: seconds per step
+     * spent in products summed over threads, and their floating-point operations per step.
+     */
+    public record Timing(List<Double> seconds, double gemmSeconds, double gemmFlops) {
+        Timing(List<Double> seconds) {
+            this(seconds, Double.NaN, Double.NaN);
+        }
+
         public double median() {
             List<Double> s = new ArrayList<>(seconds);
             Collections.sort(s);
@@ -77,6 +84,9 @@ public final class TrainStepBenchmark {
         HParams h = hp.withMaxSeqLen(Math.max(hp.maxSeqLen(), seq));
         try (TrainingBackend backend = TrainingRun.backend(h, SketchRnn.initialParameters(h, seed), path, "the initial parameters")) {
             for (int i = 0; i < warmup + steps; i++) {
+                if (i == warmup) {
+                    sketchrnn.kernels.Gemm.startProfile();
+                }
                 Batch b = batches.get(i % batches.size());
                 double s = timedStep(backend, h, b, i);
                 if (i >= warmup) {
@@ -84,7 +94,8 @@ public final class TrainStepBenchmark {
                 }
             }
         }
-        return new Timing(times);
+        long[] gemm = sketchrnn.kernels.Gemm.profile();
+        return new Timing(times, gemm[0] / 1e9 / steps, (double) gemm[1] / steps);
     }
 
     /** Times one epoch of the training split of {@code data} with length-grouped batches (after one warm-up step). */
