@@ -1,6 +1,9 @@
 package sketchrnn.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -56,20 +59,43 @@ public final class ModelState {
                 throw new BadInputException(source + ": parameter " + e.getKey() + " has shape "
                         + Arrays.toString(have) + ", the model expects " + Arrays.toString(want));
             }
-            if (e.getValue().getDataType() == DataType.FLOAT64) {
-                double[] d = new double[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    d[i] = v[i];
-                }
-                e.getValue().set(d);
-            } else {
-                e.getValue().set(v);
-            }
         }
         for (String k : weights.keySet()) {
             if (!params.containsKey(k)) {
                 throw new BadInputException(source + ": parameter " + k + " is not part of this model");
             }
         }
+        // Copied with an indexed put, not NDArray.set(values): DJL's native set() takes libtorch's deprecated
+        // AutoNonVariableTypeMode guard, whose TORCH_WARN_ONCE printed a warning on stderr at every run.
+        // Grad mode is off meanwhile, as the parameters require gradients and the put is in place.
+        boolean grad = JniUtils.isGradMode();
+        if (grad) {
+            JniUtils.setGradMode(false);
+        }
+        try {
+            for (Map.Entry<String, NDArray> e : params.entrySet()) {
+                NDArray p = e.getValue();
+                float[] v = weights.get(e.getKey());
+                try (NDManager tmp = p.getManager().newSubManager()) {
+                    NDArray values;
+                    if (p.getDataType() == DataType.FLOAT64) {
+                        double[] d = new double[v.length];
+                        for (int i = 0; i < v.length; i++) {
+                            d[i] = v[i];
+                        }
+                        values = tmp.create(d, p.getShape());
+                    } else {
+                        values = tmp.create(v, p.getShape());
+                    }
+                    p.set(ALL, values);
+                }
+            }
+        } finally {
+            if (grad) {
+                JniUtils.setGradMode(true);
+            }
+        }
     }
+
+    private static final NDIndex ALL = new NDIndex("...");
 }
