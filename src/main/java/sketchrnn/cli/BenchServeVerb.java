@@ -64,7 +64,7 @@ public final class BenchServeVerb implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServeBenchmark.Options o = new ServeBenchmark.Options(requests, clients, count, temperature, warmup);
-        try (StudioModels loaded = ServeVerb.loadModels(models)) {
+        try (StudioModels loaded = ServeVerb.loadModels(models, models.isEmpty())) {
             ServeVerb.setNativeThreads(nativeThreads);
             StudioLimits limits = ServeVerb.limits(timeLimit, threads);
             ServeBenchmark.Result r = ServeBenchmark.run(loaded, limits, o);

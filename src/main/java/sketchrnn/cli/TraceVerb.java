@@ -15,6 +15,7 @@ import sketchrnn.data.BadInputException;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.interop.MixtureTrace;
+import sketchrnn.sample.PackagedModels;
 import sketchrnn.sample.SketchModel;
 
 /**
@@ -31,13 +32,15 @@ import sketchrnn.sample.SketchModel;
                 + "sqrt(T), pen and pi logits divided by T. A conditional model is fed z = mu of the sketch's own "
                 + "encoding (printed as \"z\"). Computes in float64 unless --float32."},
         footer = {"", "Examples:",
+            "  sketchrnn trace --input ../shared/data/aaron_sheep.npz --index 0   (the embedded model)",
             "  sketchrnn trace --model ../shared/models/sheep.gen.json \\",
             "      --input ../shared/data/aaron_sheep.npz --split test --index 0",
             "  sketchrnn trace --model bird.gen.json --input my-bird.json --temperature 0.5",
             "  sketchrnn trace --model runs/sheep --input aaron_sheep.npz --index 3 --out t.json"})
 public final class TraceVerb implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "A browser model (.gen.json / .vae.json), a run folder (its best.ckpt) or a checkpoint.")
+    @Option(names = "--model", defaultValue = PackagedModels.NAME, paramLabel = "MODEL",
+            description = "A browser model (.gen.json / .vae.json), a run folder (its best.ckpt), a checkpoint, or "
+                    + "default, the embedded model (default: ${DEFAULT-VALUE}).")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "SKETCH",

@@ -56,9 +56,13 @@ public final class SketchModel implements AutoCloseable {
 
     /**
      * Loads a model: a run folder (its {@code best.ckpt}, else {@code last.ckpt}), a {@code .ckpt}
-     * checkpoint, or a published browser model ({@code .gen.json} / {@code .vae.json}).
+     * checkpoint, a published browser model ({@code .gen.json} / {@code .vae.json}), or
+     * {@value PackagedModels#NAME}, the embedded default model.
      */
     public static SketchModel load(Path path) {
+        if (PackagedModels.isDefaultName(path)) {
+            return PackagedModels.loadDefault();
+        }
         String file = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (file.endsWith(".json")) {
             if (!Files.exists(path)) {
