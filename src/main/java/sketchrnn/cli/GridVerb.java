@@ -50,6 +50,9 @@ public final class GridVerb implements Callable<Integer> {
     double temperature;
 
     @Mixin
+    SimplifyOption simplify;
+
+    @Mixin
     DrawingOptions drawing;
 
     @Mixin
@@ -69,11 +72,16 @@ public final class GridVerb implements Callable<Integer> {
             throw new BadInputException("--size must be in 2..30, got " + size);
         }
         SamplingOptions o = drawing.at(temperature);
-        List<Sketch> sketches = new ArrayList<>();
+        List<Sketch> read = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            sketches.add(SketchArgument.read(corners.get(i), split, null, "--corners (" + (i + 1) + ")"));
+            read.add(SketchArgument.read(corners.get(i), split, null, "--corners (" + (i + 1) + ")"));
         }
         try (SketchModel m = model.load()) {
+            List<Sketch> sketches = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sketches.add(simplify.fit(read.get(i), SketchArgument.label(corners.get(i), null), m,
+                        spec.commandLine().getErr()));
+            }
             List<float[]> z = m.encodeAll(sketches);
             List<float[]> sheet = Latents.sheet(z.get(0), z.get(1), z.get(2), z.get(3), size, !linear);
             List<Sketch> drawn = m.decode(sheet, o);

@@ -59,6 +59,9 @@ public final class InterpolateVerb implements Callable<Integer> {
     double temperature;
 
     @Mixin
+    SimplifyOption simplify;
+
+    @Mixin
     DrawingOptions drawing;
 
     @Option(names = "--columns", defaultValue = "0", paramLabel = "C",
@@ -78,9 +81,11 @@ public final class InterpolateVerb implements Callable<Integer> {
         if (steps < 2 || steps > 1000) {
             throw new sketchrnn.data.BadInputException("--steps must be in 2..1000, got " + steps);
         }
-        Sketch a = SketchArgument.read(from, split, fromIndex, "--from");
-        Sketch b = SketchArgument.read(to, split, toIndex, "--to");
+        Sketch readA = SketchArgument.read(from, split, fromIndex, "--from");
+        Sketch readB = SketchArgument.read(to, split, toIndex, "--to");
         try (SketchModel m = model.load()) {
+            Sketch a = simplify.fit(readA, SketchArgument.label(from, fromIndex), m, spec.commandLine().getErr());
+            Sketch b = simplify.fit(readB, SketchArgument.label(to, toIndex), m, spec.commandLine().getErr());
             List<float[]> codes = m.encodeAll(List.of(a, b));
             List<float[]> zs = SketchModel.interpolate(codes.get(0), codes.get(1), steps, !linear);
             List<Sketch> sketches = m.decode(zs, o);
