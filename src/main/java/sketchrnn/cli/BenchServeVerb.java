@@ -19,7 +19,8 @@ import sketchrnn.web.StudioModels;
                 + " p50/p95 latency and errors as one JSON line.",
         footer = {"", "Examples:",
             "  sketchrnn bench serve --models runs/sheep",
-            "  sketchrnn bench serve --requests 400 --clients 32 --count 4 --models sheep.gen.json"})
+            "  sketchrnn bench serve --requests 400 --clients 32 --count 4 \\",
+            "      --models sheep.gen.json"})
 public final class BenchServeVerb implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "200", paramLabel = "N",
             description = "Timed requests in all (default: ${DEFAULT-VALUE}).")

@@ -28,6 +28,9 @@ final class DrawingOutput {
             description = "Side of one picture cell in pixels (default: ${DEFAULT-VALUE}).")
     int cellSize;
 
+    @Option(names = "--line-width", paramLabel = "W", description = "Line width in pixels (default: 2).")
+    Double lineWidth;
+
     /** True when {@code --out} asks for JSON. */
     boolean json() {
         return out.getFileName() != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
@@ -62,6 +65,9 @@ final class DrawingOutput {
             n = sketches.size();
         } else {
             RenderOptions o = RenderOptions.DEFAULTS.withCellSize(cellSize).withColumns(columns);
+            if (lineWidth != null) {
+                o = o.withLineWidth(lineWidth);
+            }
             Renderers.write(out, panels, o);
             format = ImageFormat.of(out).toString();
             n = panels.size();

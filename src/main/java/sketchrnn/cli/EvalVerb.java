@@ -17,9 +17,9 @@ import sketchrnn.train.Evaluation;
         description = "Evaluate a model on a data split (SPEC 4 evaluation losses) and print one JSON line: "
                 + "recon_loss, offset_loss, pen_loss, kl_loss, count.",
         footer = {"", "Examples:",
-                "  sketchrnn eval --data ../shared/data/aaron_sheep.npz          (the embedded model)",
-                "  sketchrnn eval --model runs/sheep --data ../shared/data/aaron_sheep.npz --split test",
-                "  sketchrnn eval --model runs/sheep/last.ckpt --data ../shared/data/aaron_sheep.npz --split valid",
+                "  sketchrnn eval --data ../shared/data/aaron_sheep.npz      # the embedded model",
+                "  sketchrnn eval --model runs/sheep --data aaron_sheep.npz --split test",
+                "  sketchrnn eval --model runs/sheep/last.ckpt --data aaron_sheep.npz --split valid",
                 "  sketchrnn eval --model sheep.vae.json --data ../shared/data/aaron_sheep.npz"})
 public final class EvalVerb implements Callable<Integer> {
     @Option(names = "--model", defaultValue = PackagedModels.NAME, paramLabel = "MODEL",

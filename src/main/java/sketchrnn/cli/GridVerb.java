@@ -17,14 +17,14 @@ import sketchrnn.sample.SketchModel;
 
 /** {@code sketchrnn grid}: a 2-D sheet of decodings between the codes of four sketches. */
 @Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"A sheet of SIZE x SIZE drawings between four sketches at the corners (top left, top right,"
+        description = {"A sheet of N x N drawings between four sketches at the corners (top left, top right,"
                 + " bottom left, bottom right): their codes are interpolated along both axes (spherically, or"
                 + " bilinearly with --linear) and every code is drawn, in one batch. Needs a full VAE model.",
             "Corners: .json or .svg files, or FILE#I for sketch I of a data file (.npz: of --split)."},
         footer = {"", "Examples:",
-            "  sketchrnn grid --model runs/sheep --size 5 --out sheet.png --corners \\",
+            "  sketchrnn grid --model runs/sheep --steps 5 --out sheet.png --corners \\",
             "      sheep.npz#0,sheep.npz#1,sheep.npz#2,sheep.npz#3",
-            "  sketchrnn grid --model runs/cat-pig --size 7 --linear --cell-size 120 \\",
+            "  sketchrnn grid --model runs/cat-pig --steps 7 --linear --cell-size 120 \\",
             "      --corners cat.svg,pig.svg,pig2.svg,cat2.svg --out sheet.svg"})
 public final class GridVerb implements Callable<Integer> {
     @Mixin
@@ -38,8 +38,8 @@ public final class GridVerb implements Callable<Integer> {
             description = "For .npz: train, valid or test (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--size", defaultValue = "5", paramLabel = "N",
-            description = "Drawings per side, 2 to 30 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--steps", "--size"}, defaultValue = "5", paramLabel = "N",
+            description = "Drawings per side, 2 to 30, as interpolate's --steps (default: ${DEFAULT-VALUE}).")
     int size;
 
     @Option(names = "--linear", description = "Bilinear instead of spherical interpolation.")
@@ -69,7 +69,7 @@ public final class GridVerb implements Callable<Integer> {
                     + " got " + corners.size());
         }
         if (size < 2 || size > 30) {
-            throw new BadInputException("--size must be in 2..30, got " + size);
+            throw new BadInputException("--steps must be in 2..30, got " + size);
         }
         SamplingOptions o = drawing.at(temperature);
         List<Sketch> read = new ArrayList<>();

@@ -2,8 +2,6 @@ package sketchrnn.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,37 +63,27 @@ public final class ModelState {
                 throw new BadInputException(source + ": parameter " + k + " is not part of this model");
             }
         }
-        // Copied with an indexed put, not NDArray.set(values): DJL's native set() takes libtorch's deprecated
-        // AutoNonVariableTypeMode guard, whose TORCH_WARN_ONCE printed a warning on stderr at every run.
-        // Grad mode is off meanwhile, as the parameters require gradients and the put is in place.
-        boolean grad = JniUtils.isGradMode();
-        if (grad) {
-            JniUtils.setGradMode(false);
-        }
-        try {
-            for (Map.Entry<String, NDArray> e : params.entrySet()) {
-                NDArray p = e.getValue();
-                float[] v = weights.get(e.getKey());
-                try (NDManager tmp = p.getManager().newSubManager()) {
-                    NDArray values;
-                    if (p.getDataType() == DataType.FLOAT64) {
-                        double[] d = new double[v.length];
-                        for (int i = 0; i < v.length; i++) {
-                            d[i] = v[i];
-                        }
-                        values = tmp.create(d, p.getShape());
-                    } else {
-                        values = tmp.create(v, p.getShape());
-                    }
-                    p.set(ALL, values);
+        // Not NDArray.set(values): DJL's native set() takes libtorch's deprecated AutoNonVariableTypeMode guard, whose
+        // TORCH_WARN_ONCE printed a warning on stderr at every run. Each parameter takes over the handle of an engine-owned
+        // copy of the values instead (intern), and requires gradients again.
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            NDArray p = e.getValue();
+            float[] v = weights.get(e.getKey());
+            try (NDManager tmp = p.getManager().newSubManager()) {
+                NDArray values;
+                try (NDArray javaMemory = tmp.create(v, p.getShape())) {
+                    values = javaMemory.toType(p.getDataType(), true); // the engine's own copy
                 }
-            }
-        } finally {
-            if (grad) {
-                JniUtils.setGradMode(true);
+                boolean grad = p.hasGradient() || isRequiresGrad(p);
+                p.intern(values);
+                if (grad) {
+                    p.setRequiresGradient(true);
+                }
             }
         }
     }
 
-    private static final NDIndex ALL = new NDIndex("...");
+    private static boolean isRequiresGrad(NDArray p) {
+        return p instanceof ai.djl.pytorch.engine.PtNDArray pt && ai.djl.pytorch.jni.JniUtils.requiresGrad(pt);
+    }
 }
