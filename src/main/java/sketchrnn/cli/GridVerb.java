@@ -19,7 +19,8 @@ import sketchrnn.sample.SketchModel;
 @Command(name = "grid", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A sheet of N x N drawings between four sketches at the corners (top left, top right,"
                 + " bottom left, bottom right): their codes are interpolated along both axes (spherically, or"
-                + " bilinearly with --linear) and every code is drawn, in one batch. Needs a full VAE model.",
+                + " bilinearly with --linear) and every code is drawn, in one batch. The picture shows each input beside its"
+                + " corner. Needs a full VAE model.",
             "Corners: .json or .svg files, or FILE#I for sketch I of a data file (.npz: of --split)."},
         footer = {"", "Examples:",
             "  sketchrnn grid --model runs/sheep --steps 5 --out sheet.png --corners \\",
@@ -85,11 +86,22 @@ public final class GridVerb implements Callable<Integer> {
             List<float[]> z = m.encodeAll(sketches);
             List<float[]> sheet = Latents.sheet(z.get(0), z.get(1), z.get(2), z.get(3), size, !linear);
             List<Sketch> drawn = m.decode(sheet, o);
-            List<Panel> panels = new ArrayList<>();
-            for (Sketch s : drawn) {
-                panels.add(Panel.of(s));
+            // the four inputs beside the corners they define, as reconstruct and analogy show theirs
+            String[] names = {"top left", "top right", "bottom left", "bottom right"};
+            List<Panel> inputs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                inputs.add(Panel.of(sketches.get(i), names[i] + ": " + SketchArgument.label(corners.get(i), null)));
             }
-            output.write(panels, size, drawn, m.name() + ", " + size + " x " + size + ", "
+            Panel blank = Panel.of(Sketch.ofFlat(new float[0]));
+            List<Panel> panels = new ArrayList<>();
+            for (int r = 0; r < size; r++) {
+                panels.add(r == 0 ? inputs.get(0) : r == size - 1 ? inputs.get(2) : blank);
+                for (int c = 0; c < size; c++) {
+                    panels.add(Panel.of(drawn.get(r * size + c)));
+                }
+                panels.add(r == 0 ? inputs.get(1) : r == size - 1 ? inputs.get(3) : blank);
+            }
+            output.write(panels, size + 2, drawn, m.name() + ", " + size + " x " + size + ", "
                     + (linear ? "bilinear" : "spherical") + ", " + o.describe(), spec.commandLine().getOut());
         }
         return 0;

@@ -16,7 +16,7 @@ import sketchrnn.sample.SketchModel;
 /** {@code sketchrnn interpolate}: a morph between two sketches through the latent space. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Morph one sketch into another: encode both, interpolate between their codes (spherically,"
-                + " or linearly with --linear) and draw each step. Both ends are included. Needs a full VAE"
+                + " or linearly with --linear) and draw each step. Both ends are included; the picture shows A and B beside them. Needs a full VAE"
                 + " model.",
             "A and B: .json or .svg files, or data files with --from-index / --to-index (FILE#I also works)."},
         footer = {"", "Examples:",
@@ -65,7 +65,7 @@ public final class InterpolateVerb implements Callable<Integer> {
     DrawingOptions drawing;
 
     @Option(names = "--columns", defaultValue = "0", paramLabel = "C",
-            description = "Columns of the picture; 0: all steps in one row up to 10 (default: ${DEFAULT-VALUE}).")
+            description = "Columns of the picture; 0: the inputs and all steps in one row, up to 12 (default: ${DEFAULT-VALUE}).")
     int columns;
 
     @Mixin
@@ -89,11 +89,14 @@ public final class InterpolateVerb implements Callable<Integer> {
             List<float[]> codes = m.encodeAll(List.of(a, b));
             List<float[]> zs = SketchModel.interpolate(codes.get(0), codes.get(1), steps, !linear);
             List<Sketch> sketches = m.decode(zs, o);
+            // the two inputs frame the morph, as reconstruct and analogy show theirs
             List<Panel> panels = new ArrayList<>();
+            panels.add(Panel.of(a, "A: " + SketchArgument.label(from, fromIndex)));
             for (int i = 0; i < sketches.size(); i++) {
-                panels.add(Panel.of(sketches.get(i)));
+                panels.add(Panel.of(sketches.get(i), i == 0 ? "from A" : i == sketches.size() - 1 ? "to B" : null));
             }
-            output.write(panels, columns > 0 ? columns : Math.min(steps, 10), sketches,
+            panels.add(Panel.of(b, "B: " + SketchArgument.label(to, toIndex)));
+            output.write(panels, columns > 0 ? columns : Math.min(steps + 2, 12), sketches,
                     m.name() + ", " + (linear ? "linear" : "spherical") + ", " + o.describe(),
                     spec.commandLine().getOut());
         }
