@@ -87,10 +87,9 @@ public final class GridVerb implements Callable<Integer> {
             List<float[]> sheet = Latents.sheet(z.get(0), z.get(1), z.get(2), z.get(3), size, !linear);
             List<Sketch> drawn = m.decode(sheet, o);
             // the four inputs beside the corners they define, as reconstruct and analogy show theirs
-            String[] names = {"top left", "top right", "bottom left", "bottom right"};
             List<Panel> inputs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                inputs.add(Panel.of(sketches.get(i), names[i] + ": " + SketchArgument.label(corners.get(i), null)));
+                inputs.add(Panel.of(sketches.get(i), "input " + (char) ('A' + i)));
             }
             Panel blank = Panel.of(Sketch.ofFlat(new float[0]));
             List<Panel> panels = new ArrayList<>();

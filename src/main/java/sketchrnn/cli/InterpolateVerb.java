@@ -91,11 +91,11 @@ public final class InterpolateVerb implements Callable<Integer> {
             List<Sketch> sketches = m.decode(zs, o);
             // the two inputs frame the morph, as reconstruct and analogy show theirs
             List<Panel> panels = new ArrayList<>();
-            panels.add(Panel.of(a, "A: " + SketchArgument.label(from, fromIndex)));
-            for (int i = 0; i < sketches.size(); i++) {
-                panels.add(Panel.of(sketches.get(i), i == 0 ? "from A" : i == sketches.size() - 1 ? "to B" : null));
+            panels.add(Panel.of(a, "input A"));
+            for (Sketch s : sketches) {
+                panels.add(Panel.of(s));
             }
-            panels.add(Panel.of(b, "B: " + SketchArgument.label(to, toIndex)));
+            panels.add(Panel.of(b, "input B"));
             output.write(panels, columns > 0 ? columns : Math.min(steps + 2, 12), sketches,
                     m.name() + ", " + (linear ? "linear" : "spherical") + ", " + o.describe(),
                     spec.commandLine().getOut());
