@@ -70,7 +70,7 @@ final class DrawingOutput {
             }
             Renderers.write(out, panels, o);
             format = ImageFormat.of(out).toString();
-            n = panels.size();
+            n = (int) panels.stream().filter(p -> p.sketch().size() > 0).count(); // blank cells are no sketches
         }
         stdout.println("wrote " + out + ": " + format + ", " + n + (n == 1 ? " sketch" : " sketches")
                 + (details == null || details.isEmpty() ? "" : " (" + details + ")"));

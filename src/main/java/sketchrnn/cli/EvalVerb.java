@@ -19,7 +19,7 @@ import sketchrnn.train.Evaluation;
         footer = {"", "Examples:",
                 "  sketchrnn eval --data ../shared/data/aaron_sheep.npz      # the embedded model",
                 "  sketchrnn eval --model runs/sheep --data aaron_sheep.npz --split test",
-                "  sketchrnn eval --model runs/sheep/last.ckpt --data aaron_sheep.npz --split valid",
+                "  sketchrnn eval --model runs/sheep/last.ckpt --data sheep.npz --split valid",
                 "  sketchrnn eval --model sheep.vae.json --data ../shared/data/aaron_sheep.npz"})
 public final class EvalVerb implements Callable<Integer> {
     @Option(names = "--model", defaultValue = PackagedModels.NAME, paramLabel = "MODEL",

@@ -16,9 +16,9 @@ import sketchrnn.data.TrainingSetPreparer;
 @Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Turn Quick, Draw! drawings into a sketch-rnn .npz training set: raw drawings are simplified "
                 + "like Google's simplified data (top-left, larger side 255, 1-pixel resampling, RDP epsilon 2), "
-                + "every drawing becomes stroke-3, drawings longer than --max-points are simplified the same way "
-                + "(RDP with tolerance 2/255 of their size; see --simplify) and dropped if still too long, the rest "
-                + "is shuffled with --seed and split into train / valid / test."},
+                + "every drawing becomes stroke-3, SVG and JSON drawings longer than --max-points are simplified the "
+                + "same way (RDP with tolerance 2/255 of their size; see --simplify), drawings still too long are "
+                + "dropped, the rest is shuffled with --seed and split into train / valid / test."},
         footer = {"", "Examples:",
             "  sketchrnn prepare --input cat.ndjson --out cat.npz",
             "  sketchrnn prepare --input cat.ndjson pig.ndjson --out catpig.npz --seed 7",
@@ -40,8 +40,8 @@ public class PrepareVerb implements Callable<Integer> {
     int maxPoints;
 
     @Option(names = "--simplify", defaultValue = "auto", paramLabel = "auto|always|never",
-            description = "Simplify drawings (RDP, tolerance 2/255 of the drawing's size): auto those longer than"
-                    + " --max-points, always every one, or never (default: ${DEFAULT-VALUE}).")
+            description = "Simplify SVG and JSON drawings (RDP, tolerance 2/255 of the drawing's size): auto those"
+                    + " longer than --max-points, always every one, or never (default: ${DEFAULT-VALUE}).")
     String simplify;
 
     @Option(names = "--split", defaultValue = "0.9,0.05,0.05", paramLabel = "TRAIN,VALID,TEST",

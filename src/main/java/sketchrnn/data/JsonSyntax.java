@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonSyntax {
     private static final Pattern POSITION = Pattern.compile("at line (\\d+) column (\\d+)");
+    private static final Pattern CLASS_PREFIX = Pattern.compile("^([A-Za-z_$][\\w$]*\\.)+[\\w$]*: ");
 
     private JsonSyntax() {
     }
@@ -25,18 +26,25 @@ public final class JsonSyntax {
      * {@code StackOverflowError}.
      */
     public static String describe(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t.getCause() != t && !(t instanceof EOFException)
-                && (t.getMessage() == null || !POSITION.matcher(t.getMessage()).find())) {
-            t = t.getCause();
+        // the deepest cause that names a position (Gson wraps its MalformedJsonException, repeating its message)
+        Throwable chosen = error;
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof StackOverflowError) {
+                return "nested too deeply";
+            }
+            if (t instanceof EOFException || (t.getMessage() != null && POSITION.matcher(t.getMessage()).find())) {
+                chosen = t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
         }
-        if (t instanceof StackOverflowError) {
-            return "nested too deeply";
-        }
-        String m = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        String m = chosen.getMessage() == null ? "" : chosen.getMessage().lines().findFirst().orElse("");
+        m = CLASS_PREFIX.matcher(m).replaceFirst("");
         Matcher at = POSITION.matcher(m);
         String where = at.find() ? "line " + at.group(1) + ", column " + at.group(2) + ": " : "";
-        return where + what(m, t instanceof EOFException);
+        return where + what(m, chosen instanceof EOFException);
     }
 
     private static String what(String m, boolean eof) {

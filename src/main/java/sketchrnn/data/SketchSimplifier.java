@@ -96,12 +96,17 @@ public final class SketchSimplifier {
      * longer than {@code maxPoints}: the caller says so.
      */
     public static Result fit(Sketch sketch, int maxPoints, Mode mode) {
+        return fit(sketch, maxPoints, mode, MAX_DOUBLINGS);
+    }
+
+    /** As {@link #fit(Sketch, int, Mode)}, doubling the tolerance at most {@code doublings} times. */
+    public static Result fit(Sketch sketch, int maxPoints, Mode mode, int doublings) {
         if (mode == Mode.NEVER || (mode == Mode.AUTO && sketch.size() <= maxPoints)) {
             return new Result(sketch, sketch.size(), 0);
         }
         double tolerance = TOLERANCE;
         Sketch s = simplify(sketch, tolerance);
-        for (int k = 0; k < MAX_DOUBLINGS && s.size() > maxPoints; k++) {
+        for (int k = 0; k < doublings && s.size() > maxPoints; k++) {
             tolerance *= 2;
             s = simplify(sketch, tolerance);
         }

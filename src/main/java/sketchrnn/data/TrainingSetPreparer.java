@@ -26,8 +26,9 @@ public final class TrainingSetPreparer {
      * @param fractions the train, valid and test fractions, summing to 1
      * @param seed      the shuffling seed (the same seed and inputs give the same file)
      * @param skipBad   skip (and count) bad ndjson lines and unreadable SVG files instead of failing
-     * @param simplify  when to simplify a drawing ({@link SketchSimplifier}): AUTO those longer than
-     *                  {@code maxPoints}, ALWAYS all, NEVER none
+     * @param simplify  when to simplify an SVG or JSON drawing ({@link SketchSimplifier}, at the usual
+     *                  tolerance): AUTO those longer than {@code maxPoints}, ALWAYS all, NEVER none (Quick, Draw!
+     *                  drawings are simplified already)
      */
     public record Options(int maxPoints, double[] fractions, long seed, boolean skipBad, SketchSimplifier.Mode simplify) {
         /** Options that simplify drawings only when longer than {@code maxPoints}. */
@@ -131,16 +132,27 @@ public final class TrainingSetPreparer {
         List<Path> files = expandInputs(inputs);
         List<Sketch> sketches = new ArrayList<>();
         int skipped = 0;
+        List<Boolean> fromDrawingFiles = new ArrayList<>();
         for (Path file : files) {
             skipped += read(file, options.skipBad(), sketches);
+            SketchFiles.Kind kind = SketchFiles.kind(file);
+            boolean drawing = kind != SketchFiles.Kind.NDJSON && kind != SketchFiles.Kind.BIN;
+            while (fromDrawingFiles.size() < sketches.size()) {
+                fromDrawingFiles.add(drawing);
+            }
         }
         // 2. Simplify those too long (or all, or none, as asked), then drop sketches still too long (or empty).
         List<Sketch> kept = new ArrayList<>(sketches.size());
         int simplified = 0;
         long before = 0;
         long after = 0;
-        for (Sketch read : sketches) {
-            SketchSimplifier.Result r = SketchSimplifier.fit(read, options.maxPoints(), options.simplify());
+        for (int k = 0; k < sketches.size(); k++) {
+            Sketch read = sketches.get(k);
+            // Quick, Draw! drawings are simplified already (raw ones above, as Google did): only SVG and JSON
+            // drawings are simplified here, at the usual tolerance (training data keeps one spacing)
+            SketchSimplifier.Result r = k < fromDrawingFiles.size() && fromDrawingFiles.get(k)
+                    ? SketchSimplifier.fit(read, options.maxPoints(), options.simplify(), 0)
+                    : new SketchSimplifier.Result(read, read.size(), 0);
             Sketch s = r.sketch();
             if (r.simplified()) {
                 simplified++;

@@ -72,7 +72,10 @@ public final class ModelState {
             try (NDManager tmp = p.getManager().newSubManager()) {
                 NDArray values;
                 try (NDArray javaMemory = tmp.create(v, p.getShape())) {
-                    values = javaMemory.toType(p.getDataType(), true); // the engine's own copy
+                    // the engine's own copy: toType(same type, copy=true) would alias the Java memory, which the
+                    // garbage collector frees later (DJL's to() copies only when the type changes)
+                    values = p.getDataType() == DataType.FLOAT32 ? javaMemory.duplicate()
+                            : javaMemory.toType(p.getDataType(), false);
                 }
                 boolean grad = p.hasGradient() || isRequiresGrad(p);
                 p.intern(values);

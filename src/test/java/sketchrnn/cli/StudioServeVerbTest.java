@@ -95,7 +95,7 @@ class StudioServeVerbTest {
                 }
             }
             assertThat(uri).as("serve printed its address: " + out).isNotNull();
-            assertThat(out.toString()).contains("serving 1 model (doodle)");
+            assertThat(out.toString()).containsPattern("serving (1 model \\(|2 models \\(default, )doodle.ckpt\\)");
             assertThat(err.toString()).doesNotContain("warning");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri.resolve("/api/models"))
