@@ -19,6 +19,9 @@ import sketchrnn.render.Renderers;
  * or a list for several).
  */
 final class DrawingOutput {
+    /** An empty cell of a picture, to lay panels out (not counted as a sketch). */
+    static final Panel BLANK = Panel.of(sketchrnn.data.Sketch.ofFlat(new float[0]));
+
     @Option(names = "--out", required = true, paramLabel = "OUT",
             description = "What to write: a picture (.svg, .png, .gif: an animation of the drawing) or the sketches"
                     + " as JSON stroke-3 (.json).")
@@ -70,7 +73,7 @@ final class DrawingOutput {
             }
             Renderers.write(out, panels, o);
             format = ImageFormat.of(out).toString();
-            n = (int) panels.stream().filter(p -> p.sketch().size() > 0).count(); // blank cells are no sketches
+            n = (int) panels.stream().filter(p -> p != BLANK).count(); // blank cells are no sketches
         }
         stdout.println("wrote " + out + ": " + format + ", " + n + (n == 1 ? " sketch" : " sketches")
                 + (details == null || details.isEmpty() ? "" : " (" + details + ")"));

@@ -91,7 +91,7 @@ public final class GridVerb implements Callable<Integer> {
             for (int i = 0; i < 4; i++) {
                 inputs.add(Panel.of(sketches.get(i), "input " + (char) ('A' + i)));
             }
-            Panel blank = Panel.of(Sketch.ofFlat(new float[0]));
+            Panel blank = DrawingOutput.BLANK;
             List<Panel> panels = new ArrayList<>();
             for (int r = 0; r < size; r++) {
                 panels.add(r == 0 ? inputs.get(0) : r == size - 1 ? inputs.get(2) : blank);
