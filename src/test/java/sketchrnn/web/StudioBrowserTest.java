@@ -352,7 +352,7 @@ class StudioBrowserTest {
 
     @Test
     @Order(7)
-    void aLongStrokeIsSimplifiedLikeTheTrainingDataAndGetsEndingsWithALiveGuessWhileDrawing() {
+    void aLongStrokeIsSimplifiedLikeTheTrainingDataAndGetsEndingsWithALiveGuessWhileDrawing() throws Exception {
         byId("tab-finish").click();
         byId("clear").click();
         byId("live").click();
@@ -370,6 +370,14 @@ class StudioBrowserTest {
         long sent = (Long) js.executeScript(
                 "return window.studio.toStroke3(window.studio.simplified(window.studio.pad.strokes)).length;");
         assertThat(sent).as("the drawing as sent, simplified").isLessThan(200);
+        if (models.get(mainId).conditional()) {
+            // variations on the drawing: a row of redrawings per temperature
+            byId("reconstruct").click();
+            wait.until(d -> intAttr("redraws", "data-count") == 16);
+            assertThat(driver.findElements(By.cssSelector("#redraws .variation-label"))).hasSize(4);
+            Files.write(Path.of(System.getProperty("studio.variations", "target/studio-variations.png")),
+                    driver.getScreenshotAs(OutputType.BYTES));
+        }
         byId("live").click();
         byId("undo").click();
         assertThat(byId("status").getDomAttribute("class")).isNullOrEmpty();
