@@ -461,6 +461,12 @@
       keep.textContent = 'Keep';
       keep.addEventListener('click', () => { if (generation === finish.generation) keepEnding(i); });
       card.append(canvas, keep);
+      if (!e.total) {
+        const note = document.createElement('span');
+        note.className = 'note';
+        note.textContent = 'finished as it is';
+        card.insertBefore(note, keep);
+      }
       card.addEventListener('pointerenter', () => { finish.focus = i; drawPad(); });
       card.addEventListener('pointerleave', () => { if (finish.focus === i) { finish.focus = null; drawPad(); } });
       e.card = canvas;
@@ -728,7 +734,9 @@
     if (kind === 'finish') {
       if (!pad.strokes.length) return null;
       if (finish.endings.length && finish.prefix) {
-        return finish.endings.map((e) => ({ sketch: finish.prefix, ending: e.s3 }));
+        // an ending of no points (the model found the drawing finished) is the drawing alone
+        return finish.endings.map((e) => (e.s3.length ? { sketch: finish.prefix, ending: e.s3 }
+          : { sketch: finish.prefix, caption: 'finished as it is' }));
       }
       return [{ sketch: toStroke3(pad.strokes) }];
     }
