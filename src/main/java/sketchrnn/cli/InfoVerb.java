@@ -80,7 +80,7 @@ public class InfoVerb implements Callable<Integer> {
             return;
         }
         throw new BadInputException(path + ": not a file info knows; expected .npz, .ndjson, .bin or .json, a model "
-                + "(.gen.json, .vae.json, .ckpt) or a run folder");
+                + "(.gen.json, .vae.json, .ckpt), a run folder, or default (the embedded model)");
     }
 
     /** Prints the description of a data file (any {@link SketchFiles.Kind}). */
