@@ -76,6 +76,7 @@ public final class AnalogyVerb implements Callable<Integer> {
         Sketch rb = SketchArgument.read(b, split, null, "--b");
         Sketch rc = SketchArgument.read(c, split, null, "--c");
         try (SketchModel m = model.load()) {
+            m.requireEncoder("do latent arithmetic"); // before any word about simplifying
             PrintWriter err = spec.commandLine().getErr();
             Sketch sa = simplify.fit(ra, SketchArgument.label(a, null), m, err);
             Sketch sb = simplify.fit(rb, SketchArgument.label(b, null), m, err);

@@ -78,6 +78,7 @@ public final class GridVerb implements Callable<Integer> {
             read.add(SketchArgument.read(corners.get(i), split, null, "--corners (" + (i + 1) + ")"));
         }
         try (SketchModel m = model.load()) {
+            m.requireEncoder("encode sketches"); // before any word about simplifying
             List<Sketch> sketches = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 sketches.add(simplify.fit(read.get(i), SketchArgument.label(corners.get(i), null), m,

@@ -84,6 +84,7 @@ public final class InterpolateVerb implements Callable<Integer> {
         Sketch readA = SketchArgument.read(from, split, fromIndex, "--from");
         Sketch readB = SketchArgument.read(to, split, toIndex, "--to");
         try (SketchModel m = model.load()) {
+            m.requireEncoder("encode sketches"); // before any word about simplifying
             Sketch a = simplify.fit(readA, SketchArgument.label(from, fromIndex), m, spec.commandLine().getErr());
             Sketch b = simplify.fit(readB, SketchArgument.label(to, toIndex), m, spec.commandLine().getErr());
             List<float[]> codes = m.encodeAll(List.of(a, b));

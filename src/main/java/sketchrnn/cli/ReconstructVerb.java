@@ -67,6 +67,7 @@ public final class ReconstructVerb implements Callable<Integer> {
         }
         Sketch read = input.read();
         try (SketchModel m = model.load()) {
+            m.requireEncoder("encode sketches"); // before any word about simplifying
             Sketch sketch = simplify.fit(read, input.label(), m, spec.commandLine().getErr());
             List<Panel> panels = new ArrayList<>();
             List<Sketch> all = new ArrayList<>();

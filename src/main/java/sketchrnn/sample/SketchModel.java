@@ -258,7 +258,7 @@ public final class SketchModel implements AutoCloseable {
     }
 
     /** Refuses a latent operation on a decoder-only model. */
-    void requireEncoder(String what) {
+    public void requireEncoder(String what) {
         if (!conditional()) {
             throw new BadInputException(name + " (" + source + ") is a decoder-only model: it has no encoder, so it"
                     + " cannot " + what + "; use a full VAE model (a .vae.json or a conditional checkpoint)");
