@@ -9,7 +9,7 @@ sheep=../shared/data/aaron_sheep.npz
 ./sketchrnn complete --input "$sheep" --split test --index 5 --keep 35 --count 6 --columns 6 --temperature 0.3 \
     --seed 2 --cell-size 160 --out docs/default-completions.png
 # 3. a morph between two test sheep (both ends are the model's reconstructions)
-./sketchrnn interpolate --from "$sheep#0" --to "$sheep#7" --split test --steps 6 --columns 6 --temperature 0.3 \
+./sketchrnn interpolate --from "$sheep#0" --to "$sheep#7" --split test --steps 6 --columns 8 --temperature 0.3 \
     --seed 3 --cell-size 160 --out docs/default-morph.png
 # 4. the first test sheep and five reconstructions at temperature 0.2
 ./sketchrnn reconstruct --input "$sheep" --split test --index 0 --temperatures 0.2 --count 5 --seed 4 \

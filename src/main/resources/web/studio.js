@@ -8,6 +8,10 @@
   const INK = '#1a1a1a';
   const FAINT = '#b9b9b9';
   const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#17becf', '#e377c2', '#8c564b'];
+  const ENDING = '#d62728';         // the model's lines on the drawing canvas (one ending at a time)
+  const LIVE = '#1f77b4';           // the live guess while the pen is down
+  const VARIATION_TEMPERATURES = [0.1, 0.4, 0.7, 1.0];
+  const LIVE_INTERVAL_MS = 350;     // at most one live guess per interval while drawing
   const MIN_STEP = 1.5;             // pointer samples closer than this (px) to the last kept one are skipped
   const POINTS_PER_FRAME = 2;       // animation speed: points drawn per frame (about 120 a second)
 
@@ -16,15 +20,15 @@
     model: $('model'), modelInfo: $('model-info'), temperature: $('temperature'),
     temperatureValue: $('temperature-value'), status: $('status'),
     pad: $('pad'), endings: $('endings'), redraws: $('redraws'), redrawsTitle: $('redraws-title'),
-    endingCount: $('ending-count'), auto: $('auto'),
+    endingCount: $('ending-count'), auto: $('auto'), live: $('live'),
     gallery: $('gallery'), galleryCount: $('gallery-count'), viewer: $('viewer'),
     morph: $('morph'), morphNote: $('morph-note'), morphRow: $('morph-row'), steps: $('steps'),
     stepsValue: $('steps-value'), spherical: $('spherical'),
   };
 
   const app = {
-    models: [], limits: null,
-    finish: { history: [], endings: [], prefix: null, generation: 0, focus: null },
+    models: [], limits: null, rdpEpsilon: 3.2,
+    finish: { history: [], endings: [], prefix: null, generation: 0, focus: null, shown: 0, live: null },
     redraws: [],
     gallery: { sketches: [], chosen: -1, generation: 0 },
     viewer: { sketch: null, strokes: [], progress: 0, run: 0 },
@@ -35,18 +39,53 @@
 
   const round2 = (v) => Math.round(v * 100) / 100;
 
-  /** Absolute strokes to stroke-3: offsets from the previous point (the first from the origin). */
-  function toStroke3(strokes) {
+  /**
+   * Absolute strokes to stroke-3: offsets from the previous point (the first from the origin). With `open`, the
+   * last stroke is still being drawn: its last point keeps the pen down.
+   */
+  function toStroke3(strokes, open = false) {
     const out = [];
     let px = 0, py = 0;
-    for (const s of strokes) {
+    strokes.forEach((s, k) => {
       s.forEach(([x, y], i) => {
-        out.push([round2(x - px), round2(y - py), i === s.length - 1 ? 1 : 0]);
+        const lift = i === s.length - 1 && !(open && k === strokes.length - 1);
+        out.push([round2(x - px), round2(y - py), lift ? 1 : 0]);
         px = x; py = y;
       });
-    }
+    });
     return out;
   }
+
+  /** Distance from p to the line through a and b (to a when they coincide), as the server's RDP measures it. */
+  function lineDistance(p, a, b) {
+    const ex = b[0] - a[0], ey = b[1] - a[1];
+    if (ex === 0 && ey === 0) return Math.hypot(p[0] - a[0], p[1] - a[1]);
+    return Math.abs(ex * (a[1] - p[1]) - ey * (a[0] - p[0])) / Math.hypot(ex, ey);
+  }
+
+  /** Ramer-Douglas-Peucker on one stroke, iteratively (long strokes would recurse deep). */
+  function rdp(points, epsilon) {
+    if (points.length < 3) return points.slice();
+    const keep = new Uint8Array(points.length);
+    keep[0] = 1; keep[points.length - 1] = 1;
+    const ranges = [[0, points.length - 1]];
+    while (ranges.length) {
+      const [first, last] = ranges.pop();
+      let dmax = 0, index = -1;
+      for (let i = first + 1; i < last; i++) {
+        const d = lineDistance(points[i], points[first], points[last]);
+        if (d > dmax) { dmax = d; index = i; }
+      }
+      if (index >= 0 && dmax > epsilon) { keep[index] = 1; ranges.push([index, last], [first, index]); }
+    }
+    return points.filter((_, i) => keep[i]);
+  }
+
+  /**
+   * The strokes as the model should read them: simplified as its training data was (Quick, Draw!'s RDP, 2 units in
+   * 255, which the server gives in canvas pixels), so a long stroke is a few dozen points, not thousands.
+   */
+  const simplified = (strokes) => strokes.map((s) => rdp(s, app.rdpEpsilon));
 
   /** Stroke-3 to absolute strokes, starting from (x0, y0) with the pen up. */
   function toStrokes(s3, x0 = 0, y0 = 0) {
@@ -197,6 +236,7 @@
       this.strokes = [];
       this.current = null;
       this.pointer = null;
+      this.view = { k: 1, ox: 0, oy: 0 };   // drawing units to canvas pixels (zoomed out when lines leave the canvas)
       canvas.addEventListener('pointerdown', (e) => this.down(e));
       canvas.addEventListener('pointermove', (e) => this.move(e));
       canvas.addEventListener('pointerup', (e) => this.up(e));
@@ -206,7 +246,8 @@
 
     point(e) {
       const r = this.canvas.getBoundingClientRect();
-      return [round2((e.clientX - r.left) * SIZE / r.width), round2((e.clientY - r.top) * SIZE / r.height)];
+      const x = (e.clientX - r.left) * SIZE / r.width, y = (e.clientY - r.top) * SIZE / r.height;
+      return [round2((x - this.view.ox) / this.view.k), round2((y - this.view.oy) / this.view.k)];
     }
 
     down(e) {
@@ -230,6 +271,7 @@
         if (Math.hypot(p[0] - last[0], p[1] - last[1]) >= MIN_STEP) this.current.push(p);
       }
       this.hooks.redraw();
+      if (this.hooks.moved) this.hooks.moved();
     }
 
     up(e) {
@@ -254,8 +296,10 @@
   const finish = app.finish;
   const padCtx = () => context(ui.pad, SIZE);
   const pad = new Pad(ui.pad, {
-    start: () => dropEndings(),
+    start: () => { dropEndings(); clearError(); },
+    moved: () => askLive(),
     end: () => {
+      finish.live = null;
       finish.history.push(1);
       invalidate('finish');
       drawPad();
@@ -265,16 +309,71 @@
     redraw: () => drawPad(),
   });
 
+  /** The ending on the canvas: the one whose card the pointer is on, else the chosen one. */
+  const shownEnding = () => finish.endings[finish.focus !== null ? finish.focus : finish.shown] || null;
+
+  /**
+   * Draws the drawing and one ending (the others are on their cards). When lines would leave the canvas the view
+   * zooms out to show them all; it stays put while a stroke is being drawn, so the pen stays under the pointer.
+   */
   function drawPad() {
     const ctx = padCtx();
     clear(ctx, SIZE);
-    drawStrokes(ctx, pad.all(), INK, 4);
-    // all endings at once, or the one whose card the pointer is on, the others faint
-    finish.endings.forEach((e, i) => {
-      ctx.globalAlpha = finish.focus === null ? 0.8 : (i === finish.focus ? 1 : 0.12);
-      drawStrokes(ctx, e.strokes, e.color, 3.5, e.progress);
-    });
-    ctx.globalAlpha = 1;
+    const e = shownEnding();
+    const live = finish.live;
+    if (!pad.current) {
+      const lines = [pad.strokes];
+      if (e) lines.push(e.strokes);
+      const b = bounds(lines);
+      const inside = !b || (b.minX >= 4 && b.minY >= 4 && b.maxX <= SIZE - 4 && b.maxY <= SIZE - 4);
+      pad.view = inside ? { k: 1, ox: 0, oy: 0 } : fit(lines, SIZE, 0.04, 1);
+    }
+    const v = pad.view;
+    const zoomed = v.k !== 1 || v.ox !== 0 || v.oy !== 0;
+    ui.pad.dataset.zoom = zoomed ? v.k.toFixed(3) : '1';
+    if (zoomed) {
+      ctx.strokeStyle = '#e4e4e4';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(v.ox, v.oy, SIZE * v.k, SIZE * v.k);   // where the canvas was before zooming out
+    }
+    drawStrokes(ctx, transformed(pad.all(), v), INK, 4);
+    if (live) {
+      ctx.globalAlpha = 0.55;
+      drawStrokes(ctx, transformed(live, v), LIVE, 3);
+      ctx.globalAlpha = 1;
+    }
+    if (e) drawStrokes(ctx, transformed(e.strokes, v), ENDING, 3.5, e.progress);
+  }
+
+  function clearError() {
+    if (ui.status.classList.contains('error')) status('');
+  }
+
+  // A live guess while the pen is down: one ending of the drawing so far, at most every LIVE_INTERVAL_MS.
+  const live = { busy: false, last: 0, stroke: 0 };
+  async function askLive() {
+    const m = model();
+    if (!ui.live.checked || !m || !pad.current || live.busy || Date.now() - live.last < LIVE_INTERVAL_MS) return;
+    const all = pad.all();
+    if (countPoints(all) < 2) return;
+    live.busy = true;
+    live.last = Date.now();
+    const stroke = pad.strokes.length;
+    try {
+      const answer = await api('/api/complete', {
+        model: m.id, sketch: toStroke3(simplified(all), true), count: 1, temperature: temperature(), ...seed(),
+      });
+      if (pad.current && pad.strokes.length === stroke) {
+        const [lx, ly] = pad.current[pad.current.length - 1];
+        finish.live = toStrokes(answer.sketches[0], lx, ly);
+        ui.pad.dataset.live = String(Number(ui.pad.dataset.live || 0) + 1);
+        drawPad();
+      }
+    } catch (e) {
+      /* a live guess that fails is simply not shown; the answer when the pen lifts says why */
+    } finally {
+      live.busy = false;
+    }
   }
 
   function updatePadState(state) {
@@ -291,6 +390,7 @@
     finish.endings = [];
     finish.prefix = null;
     finish.focus = null;
+    finish.shown = 0;
     ui.endings.replaceChildren();
     ui.endings.dataset.count = '0';
     invalidate('finish');
@@ -308,7 +408,7 @@
     let answer;
     try {
       answer = await api('/api/complete', {
-        model: m.id, sketch: toStroke3(pad.strokes), count, temperature: temperature(), ...seed(),
+        model: m.id, sketch: toStroke3(simplified(pad.strokes)), count, temperature: temperature(), ...seed(),
       });
     } catch (e) {
       if (generation === finish.generation) { updatePadState('error'); status(e.message, true); }
@@ -320,12 +420,13 @@
     finish.prefix = answer.prefix;
     finish.endings = answer.sketches.map((s3, i) => {
       const strokes = toStrokes(s3, lx, ly);
-      return { s3, strokes, color: PALETTE[i % PALETTE.length], progress: 0, total: countPoints(strokes) };
+      return { s3, strokes, color: ENDING, progress: 0, total: countPoints(strokes) };
     });
     buildEndingCards(generation);
     updatePadState('drawing-endings');
     status(`${finish.endings.length} ending${finish.endings.length > 1 ? 's' : ''} from ${m.id} in ${answer.ms} ms`
-      + ` (temperature ${answer.temperature}, seed ${answer.seed}). Keep one, ask again, or draw on.`);
+      + ` (temperature ${answer.temperature}, seed ${answer.seed}). Click a card to see it on your drawing;`
+      + ' keep one, ask again, or draw on.');
     animate(() => {
       if (generation !== finish.generation) return false;
       let more = false;
@@ -343,7 +444,16 @@
     const cards = finish.endings.map((e, i) => {
       const card = document.createElement('div');
       card.className = 'card ending';
-      card.style.borderColor = e.color;
+      card.tabIndex = 0;
+      card.setAttribute('aria-pressed', String(i === finish.shown));
+      const show = () => {
+        if (generation !== finish.generation) return;
+        finish.shown = i;
+        [...ui.endings.children].forEach((c, k) => c.setAttribute('aria-pressed', String(k === i)));
+        drawPad();
+      };
+      card.addEventListener('click', (ev) => { if (ev.target.tagName !== 'BUTTON') show(); });
+      card.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); show(); } });
       const canvas = document.createElement('canvas');
       canvas.setAttribute('aria-label', 'Ending ' + (i + 1));
       const keep = document.createElement('button');
@@ -351,6 +461,12 @@
       keep.textContent = 'Keep';
       keep.addEventListener('click', () => { if (generation === finish.generation) keepEnding(i); });
       card.append(canvas, keep);
+      if (!e.total) {
+        const note = document.createElement('span');
+        note.className = 'note';
+        note.textContent = 'finished as it is';
+        card.insertBefore(note, keep);
+      }
       card.addEventListener('pointerenter', () => { finish.focus = i; drawPad(); });
       card.addEventListener('pointerleave', () => { if (finish.focus === i) { finish.focus = null; drawPad(); } });
       e.card = canvas;
@@ -397,6 +513,7 @@
     dropEndings();
     drawPad();
     updatePadState(pad.strokes.length ? 'drawing' : 'empty');
+    status(pad.strokes.length ? 'Undone. Draw on, or ask again.' : 'The canvas is empty. Start a new drawing.');
   });
   $('again').addEventListener('click', () => {
     if (!pad.strokes.length) { status('Draw something first.'); return; }
@@ -411,30 +528,39 @@
     ui.redrawsTitle.hidden = true;
   }
 
+  // Variations on my drawing: the model's redrawings of it (encode, then decode) across temperatures, a row each.
   $('reconstruct').addEventListener('click', async () => {
     const m = model();
     if (!m || !pad.strokes.length) { status('Draw something first.'); return; }
-    status(`${m.id} is redrawing your drawing…`);
+    const generation = finish.generation;
+    status(`${m.id} is redrawing your drawing at ${VARIATION_TEMPERATURES.length} temperatures…`);
+    const sketch = toStroke3(simplified(pad.strokes));
     try {
-      const answer = await api('/api/reconstruct', {
-        model: m.id, sketch: toStroke3(pad.strokes), count: 4, temperature: temperature(), ...seed(),
-      });
+      const answers = await Promise.all(VARIATION_TEMPERATURES.map((t) => api('/api/reconstruct', {
+        model: m.id, sketch, count: 4, temperature: t, ...seed(),
+      })));
+      if (generation !== finish.generation) return;
       clearRedraws();
       ui.redrawsTitle.hidden = false;
-      const views = answer.sketches.map((s3, i) => {
-        const canvas = document.createElement('canvas');
-        const card = document.createElement('div');
-        card.className = 'card redraw';
-        card.append(canvas);
-        ui.redraws.append(card);
-        return { canvas, strokes: toStrokes(s3), color: PALETTE[i % PALETTE.length], progress: 0 };
+      const views = [];
+      answers.forEach((answer, row) => {
+        const label = document.createElement('span');
+        label.className = 'variation-label';
+        label.textContent = 'T ' + VARIATION_TEMPERATURES[row];
+        ui.redraws.append(label);
+        for (const s3 of answer.sketches) {
+          const canvas = document.createElement('canvas');
+          canvas.className = 'variation';
+          ui.redraws.append(canvas);
+          views.push({ canvas, strokes: toStrokes(s3), progress: 0 });
+        }
+        app.redraws.push(...answer.sketches);
       });
-      app.redraws = answer.sketches;
       ui.redraws.dataset.count = String(views.length);
-      status(`${views.length} versions from ${m.id} in ${answer.ms} ms.`);
-      animateViews(views, 150);
+      status(`${views.length} variations from ${m.id}, temperatures ${VARIATION_TEMPERATURES.join(', ')} (a row each).`);
+      animateViews(views, 96);
     } catch (e) {
-      status(e.message, true);
+      if (generation === finish.generation) status(e.message, true);
     }
   });
 
@@ -608,7 +734,9 @@
     if (kind === 'finish') {
       if (!pad.strokes.length) return null;
       if (finish.endings.length && finish.prefix) {
-        return finish.endings.map((e) => ({ sketch: finish.prefix, ending: e.s3 }));
+        // an ending of no points (the model found the drawing finished) is the drawing alone
+        return finish.endings.map((e) => (e.s3.length ? { sketch: finish.prefix, ending: e.s3 }
+          : { sketch: finish.prefix, caption: 'finished as it is' }));
       }
       return [{ sketch: toStroke3(pad.strokes) }];
     }
@@ -675,7 +803,7 @@
   function describe(m) {
     const h = m.hparams;
     const kind = m.conditional ? `VAE: ${h.enc_model} encoder ${h.enc_rnn_size}, z ${h.z_size}, ` : 'decoder only: ';
-    return `${m.name} — ${kind}${h.dec_model} decoder ${h.dec_rnn_size}`;
+    return `${kind}${h.dec_model} decoder ${h.dec_rnn_size}; trained on ${m.name}`;
   }
 
   function modelChanged() {
@@ -708,12 +836,13 @@
     }
     app.models = answer.models;
     app.limits = answer.limits;
+    if (answer.canvas && answer.canvas.rdp_epsilon_px > 0) app.rdpEpsilon = answer.canvas.rdp_epsilon_px;
     limitOptions(ui.endingCount, app.limits.max_count);
     limitOptions(ui.galleryCount, app.limits.max_count);
     ui.steps.max = String(app.limits.max_steps);
     if (Number(ui.steps.value) > app.limits.max_steps) ui.steps.value = ui.steps.max;
     ui.stepsValue.textContent = ui.steps.value;
-    ui.model.replaceChildren(...app.models.map((m) => new Option(m.id + (m.conditional ? '' : ' (decoder only)'), m.id)));
+    ui.model.replaceChildren(...app.models.map((m) => new Option(m.id, m.id)));
     ui.model.addEventListener('change', modelChanged);
     modelChanged();
     updatePadState('empty');
@@ -721,6 +850,6 @@
     document.body.dataset.ready = '1';
   }
 
-  window.studio = { app, toStroke3, toStrokes };
+  window.studio = { app, pad, toStroke3, toStrokes, rdp, simplified };
   start();
 })();

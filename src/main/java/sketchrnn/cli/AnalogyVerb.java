@@ -1,5 +1,6 @@
 package sketchrnn.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,6 +54,9 @@ public final class AnalogyVerb implements Callable<Integer> {
     double temperature;
 
     @Mixin
+    SimplifyOption simplify;
+
+    @Mixin
     DrawingOptions drawing;
 
     @Mixin
@@ -68,10 +72,15 @@ public final class AnalogyVerb implements Callable<Integer> {
             throw new BadInputException("--count must be in 1..100, got " + count);
         }
         SamplingOptions o = drawing.at(temperature);
-        Sketch sa = SketchArgument.read(a, split, null, "--a");
-        Sketch sb = SketchArgument.read(b, split, null, "--b");
-        Sketch sc = SketchArgument.read(c, split, null, "--c");
+        Sketch ra = SketchArgument.read(a, split, null, "--a");
+        Sketch rb = SketchArgument.read(b, split, null, "--b");
+        Sketch rc = SketchArgument.read(c, split, null, "--c");
         try (SketchModel m = model.load()) {
+            m.requireEncoder("do latent arithmetic"); // before any word about simplifying
+            PrintWriter err = spec.commandLine().getErr();
+            Sketch sa = simplify.fit(ra, SketchArgument.label(a, null), m, err);
+            Sketch sb = simplify.fit(rb, SketchArgument.label(b, null), m, err);
+            Sketch sc = simplify.fit(rc, SketchArgument.label(c, null), m, err);
             float[] z = m.analogy(sa, sb, sc);
             List<Sketch> results = m.decode(Collections.nCopies(count, z), o);
             List<Panel> panels = new ArrayList<>(List.of(Panel.of(sa, "A"), Panel.of(sb, "B"), Panel.of(sc, "C")));

@@ -19,7 +19,8 @@ import sketchrnn.web.StudioModels;
                 + " p50/p95 latency and errors as one JSON line.",
         footer = {"", "Examples:",
             "  sketchrnn bench serve --models runs/sheep",
-            "  sketchrnn bench serve --requests 400 --clients 32 --count 4 --models sheep.gen.json"})
+            "  sketchrnn bench serve --requests 400 --clients 32 --count 4 \\",
+            "      --models sheep.gen.json"})
 public final class BenchServeVerb implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "200", paramLabel = "N",
             description = "Timed requests in all (default: ${DEFAULT-VALUE}).")
@@ -64,7 +65,7 @@ public final class BenchServeVerb implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServeBenchmark.Options o = new ServeBenchmark.Options(requests, clients, count, temperature, warmup);
-        try (StudioModels loaded = ServeVerb.loadModels(models)) {
+        try (StudioModels loaded = ServeVerb.loadModels(models, models.isEmpty())) {
             ServeVerb.setNativeThreads(nativeThreads);
             StudioLimits limits = ServeVerb.limits(timeLimit, threads);
             ServeBenchmark.Result r = ServeBenchmark.run(loaded, limits, o);

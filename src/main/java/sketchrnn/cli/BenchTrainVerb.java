@@ -18,8 +18,10 @@ import sketchrnn.train.TrainStepBenchmark;
         description = "Time training steps on batches padded to --seq points; with --data also one epoch of "
                 + "length-grouped batches. Prints one JSON line.",
         footer = {"", "Examples:",
-                "  sketchrnn bench train --hp enc_rnn_size=256 --hp dec_rnn_size=512 --hp z_size=128 --batch 100 --seq 250",
-                "  sketchrnn bench train --hp enc_rnn_size=128 --hp dec_rnn_size=256 --hp z_size=64 --data ../shared/data/aaron_sheep.npz"})
+                "  sketchrnn bench train --hp enc_rnn_size=256 --hp dec_rnn_size=512 \\",
+                "      --hp z_size=128 --batch 100 --seq 250",
+                "  sketchrnn bench train --hp enc_rnn_size=128 --hp dec_rnn_size=256 \\",
+                "      --hp z_size=64 --data ../shared/data/aaron_sheep.npz"})
 public final class BenchTrainVerb implements Callable<Integer> {
     @Option(names = "--hp", paramLabel = "KEY=VALUE", description = "Hyperparameter override, repeatable.")
     List<String> hp = new ArrayList<>();

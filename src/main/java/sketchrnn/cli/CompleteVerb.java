@@ -34,7 +34,11 @@ public final class CompleteVerb implements Callable<Integer> {
     @Mixin
     InputSketchOptions input;
 
-    @Option(names = "--keep", paramLabel = "N", description = "Use only the first N points of the input.")
+    @Mixin
+    SimplifyOption simplify;
+
+    @Option(names = "--keep", paramLabel = "N", description = "Use only the first N points of the input (as the"
+            + " model reads it, after any simplification).")
     Integer keep;
 
     @Option(names = "--count", defaultValue = "8", paramLabel = "N",
@@ -65,15 +69,19 @@ public final class CompleteVerb implements Callable<Integer> {
             throw new BadInputException("--count must be in 1..1000, got " + count);
         }
         SamplingOptions o = drawing.at(temperature);
-        Sketch prefix = input.read();
-        if (keep != null) {
-            if (keep < 1 || keep > prefix.size()) {
-                throw new BadInputException("--keep " + keep + " is outside 1.." + prefix.size()
-                        + " (the input's points)");
-            }
-            prefix = prefix.prefix(keep);
+        Sketch read = input.read();
+        if (keep != null && keep < 1) {
+            throw new BadInputException("--keep " + keep + " must be at least 1");
         }
         try (SketchModel m = model.load()) {
+            Sketch prefix = simplify.fit(read, input.label(), m, spec.commandLine().getErr());
+            if (keep != null) {
+                if (keep > prefix.size()) {
+                    throw new BadInputException("--keep " + keep + " is outside 1.." + prefix.size()
+                            + " (the input's points)");
+                }
+                prefix = prefix.prefix(keep);
+            }
             List<Sketch> endings = m.complete(prefix, count, o);
             List<Panel> panels = new ArrayList<>();
             List<Sketch> whole = new ArrayList<>();

@@ -19,6 +19,9 @@ import sketchrnn.render.Renderers;
  * or a list for several).
  */
 final class DrawingOutput {
+    /** An empty cell of a picture, to lay panels out (not counted as a sketch). */
+    static final Panel BLANK = Panel.of(sketchrnn.data.Sketch.ofFlat(new float[0]));
+
     @Option(names = "--out", required = true, paramLabel = "OUT",
             description = "What to write: a picture (.svg, .png, .gif: an animation of the drawing) or the sketches"
                     + " as JSON stroke-3 (.json).")
@@ -27,6 +30,9 @@ final class DrawingOutput {
     @Option(names = "--cell-size", defaultValue = "200", paramLabel = "PX",
             description = "Side of one picture cell in pixels (default: ${DEFAULT-VALUE}).")
     int cellSize;
+
+    @Option(names = "--line-width", paramLabel = "W", description = "Line width in pixels (default: 2).")
+    Double lineWidth;
 
     /** True when {@code --out} asks for JSON. */
     boolean json() {
@@ -62,9 +68,12 @@ final class DrawingOutput {
             n = sketches.size();
         } else {
             RenderOptions o = RenderOptions.DEFAULTS.withCellSize(cellSize).withColumns(columns);
+            if (lineWidth != null) {
+                o = o.withLineWidth(lineWidth);
+            }
             Renderers.write(out, panels, o);
             format = ImageFormat.of(out).toString();
-            n = panels.size();
+            n = (int) panels.stream().filter(p -> p != BLANK).count(); // blank cells are no sketches
         }
         stdout.println("wrote " + out + ": " + format + ", " + n + (n == 1 ? " sketch" : " sketches")
                 + (details == null || details.isEmpty() ? "" : " (" + details + ")"));

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.TrainingData;
+import sketchrnn.sample.PackagedModels;
 import sketchrnn.sample.SketchModel;
 import sketchrnn.train.Evaluation;
 
@@ -16,12 +17,14 @@ import sketchrnn.train.Evaluation;
         description = "Evaluate a model on a data split (evaluation losses, docs/model.md §8.2) and print one JSON line: "
                 + "recon_loss, offset_loss, pen_loss, kl_loss, count.",
         footer = {"", "Examples:",
-                "  sketchrnn eval --model runs/sheep --data ../shared/data/aaron_sheep.npz --split test",
-                "  sketchrnn eval --model runs/sheep/last.ckpt --data ../shared/data/aaron_sheep.npz --split valid",
+                "  sketchrnn eval --data ../shared/data/aaron_sheep.npz      # the embedded model",
+                "  sketchrnn eval --model runs/sheep --data aaron_sheep.npz --split test",
+                "  sketchrnn eval --model runs/sheep/last.ckpt --data sheep.npz --split valid",
                 "  sketchrnn eval --model sheep.vae.json --data ../shared/data/aaron_sheep.npz"})
 public final class EvalVerb implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "A run folder (its best.ckpt), a checkpoint, or a browser model (.gen.json / .vae.json).")
+    @Option(names = "--model", defaultValue = PackagedModels.NAME, paramLabel = "MODEL",
+            description = "A run folder (its best.ckpt), a checkpoint, a browser model (.gen.json / .vae.json), or "
+                    + "default, the embedded model (default: ${DEFAULT-VALUE}).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.npz", description = "Data set (sketch-rnn .npz).")
@@ -44,7 +47,7 @@ public final class EvalVerb implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SketchModel m = SketchModel.load(model)) {
+        try (SketchModel m = SketchModel.load(model)) { // "default": the embedded model
             // the model's own max_seq_len (longer sketches are dropped) and scale factor (data to model units)
             int maxSeqLen = m.hparams().maxSeqLen();
             TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), maxSeqLen, m.scaleFactor());

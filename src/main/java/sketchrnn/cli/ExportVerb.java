@@ -40,7 +40,8 @@ import sketchrnn.train.TrainingRun;
                 + "no hyper), with 20 mixture components."},
         footer = {"", "Examples:",
             "  sketchrnn export --model runs/sheep-gen --out sheep.gen.json",
-            "  sketchrnn export --model runs/sheep/best.ckpt --out sheep.vae.json --name sheep"})
+            "  sketchrnn export --model runs/sheep/best.ckpt --out sheep.vae.json \\",
+            "      --name sheep"})
 public final class ExportVerb implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR|CHECKPOINT",
             description = "A run folder (its best.ckpt, else last.ckpt) or a checkpoint.")

@@ -16,6 +16,7 @@ import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.SketchSplits;
 import sketchrnn.data.SketchStats;
+import sketchrnn.sample.PackagedModels;
 
 /**
  * {@code sketchrnn info FILE}: what a file holds. For a data file: the number of sketches, their
@@ -23,21 +24,22 @@ import sketchrnn.data.SketchStats;
  * sketch-rnn {@code .npz}, as one group for other files.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Describe a data file: sketches per split, points per sketch (min, median, max) and the "
+        description = {"Describe a data file or a model. A data file: sketches per split, points per sketch (min, median, max) and the "
                 + "scale factor (np.std of all dx and dy, pooled: "
                 + "over the train split for .npz, over all sketches otherwise).",
             "Files: sketch-rnn .npz, Quick, Draw! .ndjson (raw or simplified) and .bin, and JSON stroke-3 sketches (.json).",
-            "Or describe a model: a browser model (.gen.json / .vae.json), a checkpoint (.ckpt) or a run folder: "
-                + "kind, hyperparameters, parameters, size on disk, training step, scale factor, data sets, losses."},
+            "A model: a browser model (.gen.json / .vae.json), a checkpoint (.ckpt), a run folder, or default "
+                + "(the embedded model): kind, hyperparameters, parameters, size on disk, training step, scale factor, data sets, losses."},
         footer = {"", "Examples:",
             "  sketchrnn info aaron_sheep.npz",
             "  sketchrnn info quickdraw/raw/cat.ndjson",
             "  sketchrnn info quickdraw/bed-one.simplified.bin",
             "  sketchrnn info my-sketches.json",
             "  sketchrnn info ../shared/models/sheep.gen.json",
-            "  sketchrnn info runs/sheep"})
+            "  sketchrnn info runs/sheep",
+            "  sketchrnn info default"})
 public class InfoVerb implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The file to describe.")
+    @Parameters(paramLabel = "FILE", description = "The file to describe (or default, the embedded model).")
     Path file;
 
     @CommandLine.Spec
@@ -57,6 +59,14 @@ public class InfoVerb implements Callable<Integer> {
      * sketch file).
      */
     protected void describe(Path path, PrintWriter out) {
+        if (PackagedModels.isDefaultName(path)) {
+            String file = PackagedModels.defaultFile();
+            PackagedModels.withDefaultFile(f -> {
+                ModelInfo.describeCheckpoint(f, PackagedModels.NAME + " (the embedded model, " + file + ")", out);
+                return null;
+            });
+            return;
+        }
         if (ModelInfo.isBrowserModel(path)) {
             ModelInfo.describeBrowserModel(path, out);
             return;
@@ -70,7 +80,7 @@ public class InfoVerb implements Callable<Integer> {
             return;
         }
         throw new BadInputException(path + ": not a file info knows; expected .npz, .ndjson, .bin or .json, a model "
-                + "(.gen.json, .vae.json, .ckpt) or a run folder");
+                + "(.gen.json, .vae.json, .ckpt), a run folder, or default (the embedded model)");
     }
 
     /** Prints the description of a data file (any {@link SketchFiles.Kind}). */

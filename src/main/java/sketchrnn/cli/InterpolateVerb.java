@@ -16,7 +16,7 @@ import sketchrnn.sample.SketchModel;
 /** {@code sketchrnn interpolate}: a morph between two sketches through the latent space. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Morph one sketch into another: encode both, interpolate between their codes (spherically,"
-                + " or linearly with --linear) and draw each step. Both ends are included. Needs a full VAE"
+                + " or linearly with --linear) and draw each step. Both ends are included; the picture shows A and B beside them. Needs a full VAE"
                 + " model.",
             "A and B: .json or .svg files, or data files with --from-index / --to-index (FILE#I also works)."},
         footer = {"", "Examples:",
@@ -59,10 +59,13 @@ public final class InterpolateVerb implements Callable<Integer> {
     double temperature;
 
     @Mixin
+    SimplifyOption simplify;
+
+    @Mixin
     DrawingOptions drawing;
 
     @Option(names = "--columns", defaultValue = "0", paramLabel = "C",
-            description = "Columns of the picture; 0: all steps in one row up to 10 (default: ${DEFAULT-VALUE}).")
+            description = "Columns of the picture; 0: the inputs and all steps in one row, up to 12 (default: ${DEFAULT-VALUE}).")
     int columns;
 
     @Mixin
@@ -78,17 +81,23 @@ public final class InterpolateVerb implements Callable<Integer> {
         if (steps < 2 || steps > 1000) {
             throw new sketchrnn.data.BadInputException("--steps must be in 2..1000, got " + steps);
         }
-        Sketch a = SketchArgument.read(from, split, fromIndex, "--from");
-        Sketch b = SketchArgument.read(to, split, toIndex, "--to");
+        Sketch readA = SketchArgument.read(from, split, fromIndex, "--from");
+        Sketch readB = SketchArgument.read(to, split, toIndex, "--to");
         try (SketchModel m = model.load()) {
+            m.requireEncoder("encode sketches"); // before any word about simplifying
+            Sketch a = simplify.fit(readA, SketchArgument.label(from, fromIndex), m, spec.commandLine().getErr());
+            Sketch b = simplify.fit(readB, SketchArgument.label(to, toIndex), m, spec.commandLine().getErr());
             List<float[]> codes = m.encodeAll(List.of(a, b));
             List<float[]> zs = SketchModel.interpolate(codes.get(0), codes.get(1), steps, !linear);
             List<Sketch> sketches = m.decode(zs, o);
+            // the two inputs frame the morph, as reconstruct and analogy show theirs
             List<Panel> panels = new ArrayList<>();
-            for (int i = 0; i < sketches.size(); i++) {
-                panels.add(Panel.of(sketches.get(i)));
+            panels.add(Panel.of(a, "input A"));
+            for (Sketch s : sketches) {
+                panels.add(Panel.of(s));
             }
-            output.write(panels, columns > 0 ? columns : Math.min(steps, 10), sketches,
+            panels.add(Panel.of(b, "input B"));
+            output.write(panels, columns > 0 ? columns : Math.min(steps + 2, 12), sketches,
                     m.name() + ", " + (linear ? "linear" : "spherical") + ", " + o.describe(),
                     spec.commandLine().getOut());
         }

@@ -39,6 +39,7 @@ public final class Main implements Runnable {
             cl.addSubcommand(verb);
         }
         cl.setExecutionExceptionHandler(Main::handleError);
+        HelpLayout.install(cl);
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::verbList);
         return cl;
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import sketchrnn.data.BadInputException;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.sample.BrowserModelLoader;
+import sketchrnn.sample.PackagedModels;
 import sketchrnn.sample.SketchModel;
 import sketchrnn.train.Checkpoint;
 import sketchrnn.train.ModelState;
@@ -31,6 +32,9 @@ final class ModelFiles {
     static SketchModel load(Path path, DataType dtype) {
         if (dtype == DataType.FLOAT32) {
             return SketchModel.load(path);
+        }
+        if (PackagedModels.isDefaultName(path)) {
+            return PackagedModels.withDefaultFile(f -> load(f, dtype));
         }
         if (isBrowserModel(path)) {
             if (!Files.exists(path)) {

@@ -86,10 +86,15 @@ final class ModelInfo {
     }
 
     static void describeCheckpoint(Path path, PrintWriter out) {
+        describeCheckpoint(path, null, out);
+    }
+
+    /** Describes a checkpoint; {@code shownAs}, when given, is printed instead of the file's path. */
+    static void describeCheckpoint(Path path, String shownAs, PrintWriter out) {
         Path ckpt = TrainingRun.checkpointOf(path);
         Checkpoint c = Checkpoint.read(ckpt);
         HParams hp = c.hparams();
-        out.println(ckpt + ": sketchrnn checkpoint" + (Files.isDirectory(path) ? " (of the run folder " + path + ")" : "")
+        out.println((shownAs != null ? shownAs : ckpt.toString()) + ": sketchrnn checkpoint" + (Files.isDirectory(path) ? " (of the run folder " + path + ")" : "")
                 + (c.optimizer() == null ? ", weights only" : ", with optimizer state (resumable)"));
         row(out, "kind", hp.conditional() ? "conditional (VAE: encoder and decoder)" : "decoder-only (unconditional)");
         row(out, "hyperparameters", architecture(hp));

@@ -12,8 +12,8 @@ import sketchrnn.sample.SketchModel;
  */
 public final class ModelOption {
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "The model: a training run folder, a .ckpt checkpoint, or a browser model (.gen.json, "
-                    + ".vae.json). Default: the embedded model.")
+            description = "The model: a training run folder, a .ckpt checkpoint, a browser model (.gen.json, "
+                    + ".vae.json), or default, the embedded model (the default).")
     Path model;
 
     /** Loads the model (the embedded default without --model); a path that is not a model gives a one-line {@code BadInputException}. */

@@ -30,8 +30,9 @@ import sketchrnn.train.ModelState;
                 + "losses measured and recorded in it, the training time from the run's metrics.csv. Prints the test "
                 + "losses of the original and of the packed copy as JSON.",
         footer = {"", "Examples:",
-                "  sketchrnn pack --model runs/sheep --data ../shared/data/aaron_sheep.npz --out sheep.ckpt",
-                "  sketchrnn pack --model runs/sheep/last.ckpt --data ../shared/data/aaron_sheep.npz --out sheep.ckpt"})
+                "  sketchrnn pack --model runs/sheep --data aaron_sheep.npz --out sheep.ckpt",
+                "  sketchrnn pack --model runs/sheep/last.ckpt --data aaron_sheep.npz \\",
+                "      --out sheep.ckpt"})
 public final class PackVerb implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR|CHECKPOINT",
             description = "A run folder (its best.ckpt) or a checkpoint.")

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sketchrnn.data.SketchSimplifier;
 import sketchrnn.data.TrainingSetPreparer;
 
 /**
@@ -15,14 +16,16 @@ import sketchrnn.data.TrainingSetPreparer;
 @Command(name = "prepare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Turn Quick, Draw! drawings into a sketch-rnn .npz training set: raw drawings are simplified "
                 + "like Google's simplified data (top-left, larger side 255, 1-pixel resampling, RDP epsilon 2), "
-                + "every drawing becomes stroke-3, drawings longer than --max-points are dropped, the rest is "
-                + "shuffled with --seed and split into train / valid / test."},
+                + "every drawing becomes stroke-3, SVG and JSON drawings longer than --max-points are simplified the "
+                + "same way (RDP with tolerance 2/255 of their size; see --simplify), drawings still too long are "
+                + "dropped, the rest is shuffled with --seed and split into train / valid / test."},
         footer = {"", "Examples:",
             "  sketchrnn prepare --input cat.ndjson --out cat.npz",
             "  sketchrnn prepare --input cat.ndjson pig.ndjson --out catpig.npz --seed 7",
             "  sketchrnn prepare --input quickdraw/ --out mix.npz --max-points 200",
             "  sketchrnn prepare --input bed.bin --out bed.npz --split 0.8,0.1,0.1",
-            "  sketchrnn prepare --input full_raw_monkey.ndjson --out monkey.npz --skip-bad"})
+            "  sketchrnn prepare --input full_raw_monkey.ndjson --out monkey.npz --skip-bad",
+            "  sketchrnn prepare --input my-svg-drawings/ --out mine.npz --simplify always"})
 public class PrepareVerb implements Callable<Integer> {
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE|DIR",
             description = "Quick, Draw! .ndjson (raw or simplified) or .bin files, .svg or .json sketch files, or "
@@ -35,6 +38,11 @@ public class PrepareVerb implements Callable<Integer> {
     @Option(names = "--max-points", defaultValue = "250", paramLabel = "N",
             description = "Drop drawings with more points than this (default: ${DEFAULT-VALUE}).")
     int maxPoints;
+
+    @Option(names = "--simplify", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = "Simplify SVG and JSON drawings (RDP, tolerance 2/255 of the drawing's size): auto those"
+                    + " longer than --max-points, always every one, or never (default: ${DEFAULT-VALUE}).")
+    String simplify;
 
     @Option(names = "--split", defaultValue = "0.9,0.05,0.05", paramLabel = "TRAIN,VALID,TEST",
             description = "Fractions of the three splits, summing to 1 (default: ${DEFAULT-VALUE}).")
@@ -56,7 +64,8 @@ public class PrepareVerb implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out must name a .npz file, got " + out);
         }
-        TrainingSetPreparer.Options options = new TrainingSetPreparer.Options(maxPoints, fractions(), seed, skipBad);
+        TrainingSetPreparer.Options options = new TrainingSetPreparer.Options(maxPoints, fractions(), seed, skipBad,
+                SketchSimplifier.Mode.parse(simplify, "--simplify"));
         TrainingSetPreparer.Report report = TrainingSetPreparer.prepare(inputs, out, options);
         spec.commandLine().getOut().println(report.summary(out, maxPoints));
         spec.commandLine().getOut().flush();

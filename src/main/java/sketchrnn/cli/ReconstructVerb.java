@@ -32,6 +32,9 @@ public final class ReconstructVerb implements Callable<Integer> {
     @Mixin
     InputSketchOptions input;
 
+    @Mixin
+    SimplifyOption simplify;
+
     @Option(names = "--temperatures", split = ",", defaultValue = "0.1,0.5,1.0", paramLabel = "T,T,...",
             description = "Temperatures, one row each (default: ${DEFAULT-VALUE}).")
     List<Double> temperatures;
@@ -62,8 +65,10 @@ public final class ReconstructVerb implements Callable<Integer> {
         for (double t : temperatures) {
             options.add(drawing.at(t)); // validates every temperature before any work
         }
-        Sketch sketch = input.read();
+        Sketch read = input.read();
         try (SketchModel m = model.load()) {
+            m.requireEncoder("encode sketches"); // before any word about simplifying
+            Sketch sketch = simplify.fit(read, input.label(), m, spec.commandLine().getErr());
             List<Panel> panels = new ArrayList<>();
             List<Sketch> all = new ArrayList<>();
             for (SamplingOptions o : options) {

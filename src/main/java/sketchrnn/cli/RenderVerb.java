@@ -32,7 +32,7 @@ import sketchrnn.render.Renderers;
             "  sketchrnn render --input aaron_sheep.npz --count 16 --captions \\",
             "      --out sheep-grid.png",
             "  sketchrnn render --input aaron_sheep.npz --split train --count 4 \\",
-            "      --color-by-stroke --size 300 --line-width 3 --out sheep.gif",
+            "      --color-by-stroke --cell-size 300 --line-width 3 --out sheep.gif",
             "  sketchrnn render --input my-drawing.svg --out my-drawing.png"})
 public final class RenderVerb implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE",
@@ -55,8 +55,8 @@ public final class RenderVerb implements Callable<Integer> {
         Integer count;
     }
 
-    @Option(names = "--size", defaultValue = "200", paramLabel = "PX",
-            description = "Side of one cell in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--cell-size", "--size"}, defaultValue = "200", paramLabel = "PX",
+            description = "Side of one picture cell in pixels, as for the drawing verbs (default: ${DEFAULT-VALUE}).")
     int size;
 
     @Option(names = "--line-width", defaultValue = "2", paramLabel = "W",

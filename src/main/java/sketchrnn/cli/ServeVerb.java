@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sketchrnn.data.BadInputException;
+import sketchrnn.sample.PackagedModels;
 import sketchrnn.web.DefaultModels;
 import sketchrnn.web.ModelFiles;
 import sketchrnn.web.StudioLimits;
@@ -27,10 +28,11 @@ import sketchrnn.web.StudioServer;
                 + " sketches and morphs between two drawings, with its JSON API (docs/usage-web.md).",
             "Listens on the loopback address unless --host says otherwise. Stop with Ctrl+C."},
         footer = {"", "Examples:",
-            "  sketchrnn serve --models runs/sheep",
-            "  sketchrnn serve --port 9000 --models models/          (every model in the folder)",
-            "  sketchrnn serve --models sheep.gen.json runs/cat/best.ckpt --time-limit 10",
-            "  sketchrnn serve --host 0.0.0.0 --models runs/sheep    (reachable from other machines)"})
+            "  sketchrnn serve                            (the embedded model)",
+            "  sketchrnn serve --models runs/sheep        (the embedded model and runs/sheep)",
+            "  sketchrnn serve --port 9000 --models models/",
+            "  sketchrnn serve --no-default-model --models sheep.gen.json runs/cat/best.ckpt",
+            "  sketchrnn serve --host 0.0.0.0             (reachable from other machines)"})
 public final class ServeVerb implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
             description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port).")
@@ -41,10 +43,14 @@ public final class ServeVerb implements Callable<Integer> {
     String host;
 
     @Option(names = "--models", arity = "1..*", paramLabel = "PATH",
-            description = "Models to serve: .ckpt, .gen.json or .vae.json files, training run folders, or folders"
-                    + " of them. Each is served under its file name without extension. Default: the packaged"
-                    + " default model(s).")
+            description = "Models to serve besides the embedded one: .ckpt, .gen.json or .vae.json files, training"
+                    + " run folders, or folders of them. Each is served under its file name (sheep.gen.json), a run"
+                    + " folder under its name; the embedded model is named default.")
     List<Path> models = new ArrayList<>();
+
+    @Option(names = "--no-default-model",
+            description = "Serve only the --models, not the embedded model (or place it by naming default in --models).")
+    boolean noDefaultModel;
 
     @Option(names = "--time-limit", defaultValue = "30", paramLabel = "SECONDS",
             description = "Longest a request may take, queueing included; slower ones get 503 (default: ${DEFAULT-VALUE}).")
@@ -70,7 +76,7 @@ public final class ServeVerb implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StudioLimits limits = limits(timeLimit, threads);
         boolean loopback = isLoopback(host);
-        try (StudioModels served = loadModels(models)) {
+        try (StudioModels served = loadModels(models, !noDefaultModel)) {
             setNativeThreads(nativeThreads);
             try (StudioServer server = StudioServer.start(host, port, served, limits, new PrintStream(System.err, true))) {
                 Thread hook = new Thread(this::stop, "studio-shutdown");
@@ -117,17 +123,27 @@ public final class ServeVerb implements Callable<Integer> {
                 .withComputeThreads(n);
     }
 
-    /** The models of {@code --models}, or the packaged defaults; none at all is a user error. */
-    static StudioModels loadModels(List<Path> paths) {
-        if (!paths.isEmpty()) {
-            return StudioModels.load(ModelFiles.expand(paths));
+    /**
+     * The packaged default model(s) first (unless {@code withDefault} is false, or {@code default} is among the
+     * paths, which places it), then the models of {@code --models}; none at all is a user error.
+     */
+    static StudioModels loadModels(List<Path> paths, boolean withDefault) {
+        boolean named = paths.stream().anyMatch(PackagedModels::isDefaultName);
+        boolean packaged = !DefaultModels.names().isEmpty();
+        if (named && !packaged) {
+            throw new BadInputException("--models default: this build has no embedded model packaged");
         }
-        StudioModels defaults = DefaultModels.load();
-        if (defaults.isEmpty()) {
-            throw new BadInputException("no models to serve: this build has no default model packaged; give one"
-                    + " with --models (a .ckpt, a training run folder, a .gen.json or .vae.json, or a folder of them)");
+        List<ModelFiles.Entry> entries = new ArrayList<>();
+        if (withDefault && !named && packaged) {
+            entries.add(new ModelFiles.Entry(PackagedModels.NAME, Path.of(PackagedModels.NAME)));
         }
-        return defaults;
+        entries.addAll(ModelFiles.expand(paths));
+        if (entries.isEmpty()) {
+            throw new BadInputException("no models to serve: " + (packaged ? "--no-default-model leaves none"
+                    : "this build has no default model packaged") + "; give one with --models (a .ckpt, a training run"
+                    + " folder, a .gen.json or .vae.json, or a folder of them)");
+        }
+        return StudioModels.load(entries);
     }
 
     /** Sets PyTorch's intra-op threads (the engine is started: models are loaded); null leaves them. */

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sketchrnn.data.AtomicFiles;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.interop.MixtureTrace;
+import sketchrnn.sample.PackagedModels;
 import sketchrnn.sample.SketchModel;
 
 /**
@@ -31,27 +33,19 @@ import sketchrnn.sample.SketchModel;
                 + "sqrt(T), pen and pi logits divided by T. A conditional model is fed z = mu of the sketch's own "
                 + "encoding (printed as \"z\"). Computes in float64 unless --float32."},
         footer = {"", "Examples:",
+            "  sketchrnn trace --input aaron_sheep.npz --index 0      # the embedded model",
             "  sketchrnn trace --model ../shared/models/sheep.gen.json \\",
             "      --input ../shared/data/aaron_sheep.npz --split test --index 0",
             "  sketchrnn trace --model bird.gen.json --input my-bird.json --temperature 0.5",
-            "  sketchrnn trace --model runs/sheep --input aaron_sheep.npz --index 3 --out t.json"})
+            "  sketchrnn trace --model runs/sheep --input aaron_sheep.npz#3 --out t.json"})
 public final class TraceVerb implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "A browser model (.gen.json / .vae.json), a run folder (its best.ckpt) or a checkpoint.")
+    @Option(names = "--model", defaultValue = PackagedModels.NAME, paramLabel = "MODEL",
+            description = "A browser model (.gen.json / .vae.json), a run folder (its best.ckpt), a checkpoint, or "
+                    + "default, the embedded model (default: ${DEFAULT-VALUE}).")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "SKETCH",
-            description = "The sketch: a JSON stroke-3 file [[dx, dy, p], ...], or any data file (.npz, .ndjson, "
-                    + ".bin, .svg) with --index.")
-    Path input;
-
-    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
-            description = "For a .npz input: train, valid or test (default: ${DEFAULT-VALUE}).")
-    String split;
-
-    @Option(names = "--index", defaultValue = "0", paramLabel = "I",
-            description = "Which sketch of the file (default: ${DEFAULT-VALUE}).")
-    int index;
+    @Mixin
+    InputSketchOptions input;
 
     @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T",
             description = "Temperature T > 0 (default: ${DEFAULT-VALUE}).")
@@ -74,7 +68,7 @@ public final class TraceVerb implements Callable<Integer> {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new BadInputException("--temperature " + temperature + " must be a positive number");
         }
-        Sketch sketch = sketchOf(input, split, index);
+        Sketch sketch = input.read();
         try (SketchModel m = ModelFiles.load(model, float32 ? DataType.FLOAT32 : DataType.FLOAT64)) {
             String json = GSON.toJson(MixtureTrace.of(m.network(), m.scaleFactor(), m.name(), sketch, temperature).toJson());
             if (out == null) {

@@ -16,13 +16,17 @@ import sketchrnn.train.TrainingRun;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a sketch-rnn model on one or more .npz data sets (several files: a multi-class model).",
         footer = {"", "Examples:",
-                "  sketchrnn train --data ../shared/data/aaron_sheep.npz --out runs/sheep --minutes 30 \\",
-                "      --hp enc_model=layer_norm --hp dec_model=layer_norm --hp dec_rnn_size=256 --hp enc_rnn_size=128 --hp z_size=64",
-                "  sketchrnn train --data cat.npz,pig.npz --out runs/catpig --max-steps 20000 --hp group_by_length=true",
-                "  sketchrnn train --out runs/sheep --resume --minutes 30      # continue the same run",
+                "  sketchrnn train --data ../shared/data/aaron_sheep.npz --out runs/sheep \\",
+                "      --minutes 30 --hp enc_model=layer_norm --hp dec_model=layer_norm \\",
+                "      --hp dec_rnn_size=256 --hp enc_rnn_size=128 --hp z_size=64",
+                "  sketchrnn train --data cat.npz,pig.npz --out runs/catpig --max-steps 20000 \\",
+                "      --hp group_by_length=true",
+                "  sketchrnn train --out runs/sheep --resume --minutes 30   # 30 more minutes",
                 "",
-                "The run folder receives last.ckpt (with optimizer state), best.ckpt (best validation cost),",
-                "metrics.csv, loss.png and train.log. Hyperparameters: the reference code's names (docs/model.md §10), e.g. dec_model=hyper."})
+                "The run folder receives last.ckpt (with optimizer state), best.ckpt (best validation cost), "
+                + "metrics.csv, loss.png and train.log. Hyperparameters: the reference code's names "
+                + "(docs/model.md §10), e.g. dec_model=hyper. --engine djl trains on the DJL autograd path "
+                + "(hyper cells take it by themselves)."})
 public final class TrainVerb implements Callable<Integer> {
     @Option(names = "--data", split = ",", paramLabel = "FILE.npz", description = "Training data (sketch-rnn .npz), comma-separated.")
     List<Path> data = new ArrayList<>();

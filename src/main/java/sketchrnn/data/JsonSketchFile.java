@@ -129,9 +129,13 @@ public final class JsonSketchFile {
                             + shorten(a.get(k)));
                 }
                 double v = p.getAsDouble();
-                if (!Double.isFinite(v) || (k < 2 && !Float.isFinite((float) v))) {
+                if (!Double.isFinite(v)) {
                     throw new BadInputException(where + "point " + i + ": " + names[k] + " is " + p.getAsString()
                             + "; expected a finite number");
+                }
+                if (k < 2 && !Float.isFinite((float) v)) {
+                    throw new BadInputException(where + "point " + i + ": " + names[k] + " is " + p.getAsString()
+                            + ", too large; an offset must be within +-3.4e38");
                 }
                 if (k == 2 && v != 0 && v != 1) {
                     throw new BadInputException(where + "point " + i + ": p is " + p + "; expected 0 or 1");
@@ -156,9 +160,9 @@ public final class JsonSketchFile {
                 throw new BadInputException(source + ": not valid JSON: text after the value");
             }
             return e;
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            String m = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
-            throw new BadInputException(source + ": not valid JSON (" + m + ")", e);
+        } catch (IOException | JsonParseException | IllegalStateException | StackOverflowError e) {
+            throw new BadInputException(source + ": not valid JSON: " + JsonSyntax.describe(e)
+                    + "; expected [[dx, dy, p], ...] or a list of those", e);
         }
     }
 

@@ -131,8 +131,8 @@ public final class QuickDrawNdjsonReader {
             }
             return element;
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new BadInputException(where + ": not valid JSON; expected one JSON object per line ("
-                    + firstLine(e.getMessage()) + ")", e);
+            throw new BadInputException(where + ": not valid JSON: " + JsonSyntax.describe(e)
+                    + "; expected one JSON object per line", e);
         }
     }
 
@@ -176,13 +176,5 @@ public final class QuickDrawNdjsonReader {
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -26,8 +26,16 @@ public final class TrainingSetPreparer {
      * @param fractions the train, valid and test fractions, summing to 1
      * @param seed      the shuffling seed (the same seed and inputs give the same file)
      * @param skipBad   skip (and count) bad ndjson lines and unreadable SVG files instead of failing
+     * @param simplify  when to simplify an SVG or JSON drawing ({@link SketchSimplifier}, at the usual
+     *                  tolerance): AUTO those longer than {@code maxPoints}, ALWAYS all, NEVER none (Quick, Draw!
+     *                  drawings are simplified already)
      */
-    public record Options(int maxPoints, double[] fractions, long seed, boolean skipBad) {
+    public record Options(int maxPoints, double[] fractions, long seed, boolean skipBad, SketchSimplifier.Mode simplify) {
+        /** Options that simplify drawings only when longer than {@code maxPoints}. */
+        public Options(int maxPoints, double[] fractions, long seed, boolean skipBad) {
+            this(maxPoints, fractions, seed, skipBad, SketchSimplifier.Mode.AUTO);
+        }
+
         public Options {
             if (maxPoints < 1) {
                 throw new BadInputException("--max-points must be at least 1, got " + maxPoints);
@@ -64,13 +72,23 @@ public final class TrainingSetPreparer {
      * @param dropped drawings dropped for having more points than the limit (or none at all)
      * @param skipped bad lines or files skipped
      * @param files   input files read
+     * @param simplified drawings simplified ({@link SketchSimplifier}) to fit or because asked
+     * @param pointsBefore their points before simplification, all together
+     * @param pointsAfter  their points after
      */
-    public record Report(int train, int valid, int test, int dropped, int skipped, int files) {
+    public record Report(int train, int valid, int test, int dropped, int skipped, int files, int simplified,
+            long pointsBefore, long pointsAfter) {
+        public Report(int train, int valid, int test, int dropped, int skipped, int files) {
+            this(train, valid, test, dropped, skipped, files, 0, 0, 0);
+        }
+
         /** The one-line summary {@code sketchrnn prepare} prints. */
         public String summary(Path out, int maxPoints) {
-            return String.format("wrote %s: train %d, valid %d, test %d (from %d drawings in %d file%s; dropped %d "
+            String simple = simplified == 0 ? "" : String.format("; simplified %d drawing%s from %d to %d points in all",
+                    simplified, simplified == 1 ? "" : "s", pointsBefore, pointsAfter);
+            return String.format("wrote %s: train %d, valid %d, test %d (from %d drawings in %d file%s%s; dropped %d "
                     + "longer than %d points or empty; skipped %d bad)", out, train, valid, test,
-                    train + valid + test + dropped, files, files == 1 ? "" : "s", dropped, maxPoints, skipped);
+                    train + valid + test + dropped, files, files == 1 ? "" : "s", simple, dropped, maxPoints, skipped);
         }
     }
 
@@ -114,12 +132,33 @@ public final class TrainingSetPreparer {
         List<Path> files = expandInputs(inputs);
         List<Sketch> sketches = new ArrayList<>();
         int skipped = 0;
+        List<Boolean> fromDrawingFiles = new ArrayList<>();
         for (Path file : files) {
             skipped += read(file, options.skipBad(), sketches);
+            SketchFiles.Kind kind = SketchFiles.kind(file);
+            boolean drawing = kind != SketchFiles.Kind.NDJSON && kind != SketchFiles.Kind.BIN;
+            while (fromDrawingFiles.size() < sketches.size()) {
+                fromDrawingFiles.add(drawing);
+            }
         }
-        // 2. Drop sketches that are too long (or empty).
+        // 2. Simplify those too long (or all, or none, as asked), then drop sketches still too long (or empty).
         List<Sketch> kept = new ArrayList<>(sketches.size());
-        for (Sketch s : sketches) {
+        int simplified = 0;
+        long before = 0;
+        long after = 0;
+        for (int k = 0; k < sketches.size(); k++) {
+            Sketch read = sketches.get(k);
+            // Quick, Draw! drawings are simplified already (raw ones above, as Google did): only SVG and JSON
+            // drawings are simplified here, at the usual tolerance (training data keeps one spacing)
+            SketchSimplifier.Result r = k < fromDrawingFiles.size() && fromDrawingFiles.get(k)
+                    ? SketchSimplifier.fit(read, options.maxPoints(), options.simplify(), 0)
+                    : new SketchSimplifier.Result(read, read.size(), 0);
+            Sketch s = r.sketch();
+            if (r.simplified()) {
+                simplified++;
+                before += r.before();
+                after += s.size();
+            }
             if (s.size() > 0 && s.size() <= options.maxPoints()) {
                 kept.add(s);
             }
@@ -135,7 +174,7 @@ public final class TrainingSetPreparer {
         // 4. Write.
         NpzSketchWriter.write(out, splits);
         return new Report(splits.train().size(), splits.valid().size(), splits.test().size(), dropped, skipped,
-                files.size());
+                files.size(), simplified, before, after);
     }
 
     /**

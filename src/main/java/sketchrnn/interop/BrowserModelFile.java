@@ -201,18 +201,9 @@ public final class BrowserModelFile {
             if (cause instanceof EOFException || String.valueOf(cause.getMessage()).startsWith("Unterminated string")) {
                 throw new BadInputException(source + ": JSON ends early (truncated file?); expected a complete array [info, shapes, weights]", e);
             }
-            throw new BadInputException(source + ": not valid JSON (" + gsonReason(cause) + "); expected an array [info, shapes, weights]", e);
+            throw new BadInputException(source + ": not valid JSON: " + sketchrnn.data.JsonSyntax.describe(cause)
+                    + "; expected an array [info, shapes, weights]", e);
         }
-    }
-
-    /** Gson's message without its advice to parse leniently and its link (one line for the user). */
-    private static String gsonReason(Throwable t) {
-        String m = String.valueOf(t.getMessage());
-        int nl = m.indexOf('\n');
-        if (nl >= 0) {
-            m = m.substring(0, nl);
-        }
-        return m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON").strip();
     }
 
     private static JsonArray array(JsonElement e, int index, String what, String source) {

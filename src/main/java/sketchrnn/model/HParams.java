@@ -278,7 +278,7 @@ public record HParams(
             }
             return fromMap(map);
         } catch (JsonParseException e) {
-            throw new BadInputException("hyperparameters are not valid JSON: " + e.getMessage(), e);
+            throw new BadInputException("hyperparameters are not valid JSON: " + sketchrnn.data.JsonSyntax.describe(e), e);
         }
     }
 

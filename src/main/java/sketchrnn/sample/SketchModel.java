@@ -56,9 +56,13 @@ public final class SketchModel implements AutoCloseable {
 
     /**
      * Loads a model: a run folder (its {@code best.ckpt}, else {@code last.ckpt}), a {@code .ckpt}
-     * checkpoint, or a published browser model ({@code .gen.json} / {@code .vae.json}).
+     * checkpoint, a published browser model ({@code .gen.json} / {@code .vae.json}), or
+     * {@value PackagedModels#NAME}, the embedded default model.
      */
     public static SketchModel load(Path path) {
+        if (PackagedModels.isDefaultName(path)) {
+            return PackagedModels.loadDefault();
+        }
         String file = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (file.endsWith(".json")) {
             if (!Files.exists(path)) {
@@ -254,7 +258,7 @@ public final class SketchModel implements AutoCloseable {
     }
 
     /** Refuses a latent operation on a decoder-only model. */
-    void requireEncoder(String what) {
+    public void requireEncoder(String what) {
         if (!conditional()) {
             throw new BadInputException(name + " (" + source + ") is a decoder-only model: it has no encoder, so it"
                     + " cannot " + what + "; use a full VAE model (a .vae.json or a conditional checkpoint)");

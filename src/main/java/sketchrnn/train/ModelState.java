@@ -1,6 +1,7 @@
 package sketchrnn.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,20 +73,36 @@ public final class ModelState {
                 throw new BadInputException(source + ": parameter " + e.getKey() + " has shape "
                         + Arrays.toString(have) + ", the model expects " + Arrays.toString(want));
             }
-            if (e.getValue().getDataType() == DataType.FLOAT64) {
-                double[] d = new double[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    d[i] = v[i];
-                }
-                e.getValue().set(d);
-            } else {
-                e.getValue().set(v);
-            }
         }
         for (String k : weights.keySet()) {
             if (!params.containsKey(k)) {
                 throw new BadInputException(source + ": parameter " + k + " is not part of this model");
             }
         }
+        // Not NDArray.set(values): DJL's native set() takes libtorch's deprecated AutoNonVariableTypeMode guard, whose
+        // TORCH_WARN_ONCE printed a warning on stderr at every run. Each parameter takes over the handle of an engine-owned
+        // copy of the values instead (intern), and requires gradients again.
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            NDArray p = e.getValue();
+            float[] v = weights.get(e.getKey());
+            try (NDManager tmp = p.getManager().newSubManager()) {
+                NDArray values;
+                try (NDArray javaMemory = tmp.create(v, p.getShape())) {
+                    // the engine's own copy: toType(same type, copy=true) would alias the Java memory, which the
+                    // garbage collector frees later (DJL's to() copies only when the type changes)
+                    values = p.getDataType() == DataType.FLOAT32 ? javaMemory.duplicate()
+                            : javaMemory.toType(p.getDataType(), false);
+                }
+                boolean grad = p.hasGradient() || isRequiresGrad(p);
+                p.intern(values);
+                if (grad) {
+                    p.setRequiresGradient(true);
+                }
+            }
+        }
+    }
+
+    private static boolean isRequiresGrad(NDArray p) {
+        return p instanceof ai.djl.pytorch.engine.PtNDArray pt && ai.djl.pytorch.jni.JniUtils.requiresGrad(pt);
     }
 }

@@ -1,6 +1,5 @@
 package sketchrnn.web;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import sketchrnn.sample.PackagedModels;
@@ -35,8 +34,11 @@ public final class DefaultModels {
     static StudioModels load(ClassLoader loader) {
         StudioModels models = new StudioModels();
         try {
-            for (String name : names(loader)) {
-                models.add(ModelFiles.idOf(Path.of(name)), PackagedModels.load(loader, name));
+            List<String> names = names(loader);
+            for (int i = 0; i < names.size(); i++) {
+                // the first is the default model, named as on the command line; others by their file names
+                String id = i == 0 ? PackagedModels.NAME : ModelFiles.idOf(Path.of(names.get(i)));
+                models.add(id, PackagedModels.load(loader, names.get(i)));
             }
         } catch (RuntimeException e) {
             models.close();

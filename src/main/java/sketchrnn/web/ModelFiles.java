@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import sketchrnn.data.BadInputException;
+import sketchrnn.sample.PackagedModels;
 import sketchrnn.train.TrainingRun;
 
 /**
  * Which model files a {@code --models} argument names: a model file ({@code .ckpt}, {@code .gen.json},
  * {@code .vae.json}), a training run folder (with {@code best.ckpt} or {@code last.ckpt}), or a folder
- * holding such files and run folders (one level deep, sorted by name). Each gets an id: its file name
- * without the extension, or the run folder's name.
+ * holding such files and run folders (one level deep, sorted by name), or {@code default}, the embedded
+ * model. Each gets an id: its file name ({@code sheep.gen.json}), the run folder's name, or
+ * {@code runfolder/best.ckpt} for a run's own checkpoint, so that two files of one class stay apart.
  */
 public final class ModelFiles {
     private static final List<String> EXTENSIONS = List.of(".gen.json", ".vae.json", ".ckpt");
@@ -31,7 +33,9 @@ public final class ModelFiles {
     public static List<Entry> expand(List<Path> args) {
         List<Entry> out = new ArrayList<>();
         for (Path p : args) {
-            if (Files.isDirectory(p)) {
+            if (PackagedModels.isDefaultName(p)) {
+                out.add(new Entry(PackagedModels.NAME, p));
+            } else if (Files.isDirectory(p)) {
                 if (isRunFolder(p)) {
                     out.add(new Entry(idOf(p), p));
                     continue;
@@ -79,18 +83,21 @@ public final class ModelFiles {
         return Files.isRegularFile(p) && EXTENSIONS.stream().anyMatch(n::endsWith);
     }
 
-    /** The file name without its model extension, or a folder's name; characters outside {@code [A-Za-z0-9._-]} become '-'. */
+    /**
+     * The file name ({@code sheep.gen.json}) or a folder's name; a run's own {@code best.ckpt} / {@code last.ckpt}
+     * is named with its folder ({@code sheep/best.ckpt}); characters outside {@code [A-Za-z0-9._-]} become '-'.
+     */
     public static String idOf(Path p) {
-        String n = p.toAbsolutePath().normalize().getFileName() == null ? "model"
-                : p.toAbsolutePath().normalize().getFileName().toString();
-        String lower = n.toLowerCase(Locale.ROOT);
-        for (String ext : EXTENSIONS) {
-            if (lower.endsWith(ext) && n.length() > ext.length()) {
-                n = n.substring(0, n.length() - ext.length());
-                break;
-            }
+        Path abs = p.toAbsolutePath().normalize();
+        String n = abs.getFileName() == null ? "model" : clean(abs.getFileName().toString());
+        if ((n.equals(TrainingRun.BEST) || n.equals(TrainingRun.LAST)) && abs.getParent() != null
+                && abs.getParent().getFileName() != null) {
+            n = clean(abs.getParent().getFileName().toString()) + "/" + n;
         }
-        String id = n.replaceAll("[^A-Za-z0-9._-]", "-");
-        return id.isEmpty() ? "model" : id;
+        return n.isEmpty() ? "model" : n;
+    }
+
+    private static String clean(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "-");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.JsonSketchFile;
+import sketchrnn.data.JsonSyntax;
 import sketchrnn.data.Sketch;
 
 /**
@@ -171,7 +172,7 @@ final class RequestFields {
     }
 
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%g", v);
+        return JsonSyntax.number(v);
     }
 
     private static String shorten(String s) {

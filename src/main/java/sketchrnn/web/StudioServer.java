@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import sketchrnn.data.BadInputException;
+import sketchrnn.data.JsonSyntax;
 
 /**
  * The web studio's HTTP server (the JDK's {@link HttpServer}): the page's static files from a fixed
@@ -317,8 +318,8 @@ public final class StudioServer implements AutoCloseable {
                 throw ApiException.badRequest("not valid JSON: text after the value");
             }
         } catch (JsonParseException | IOException | IllegalStateException | StackOverflowError x) {
-            String m = x.getMessage() == null ? "unreadable" : x.getMessage().lines().findFirst().orElse("unreadable");
-            throw ApiException.badRequest("not valid JSON (" + shorten(m) + ")");
+            throw ApiException.badRequest("the request body is not valid JSON: " + JsonSyntax.describe(x)
+                    + "; expected a JSON object {...}");
         }
         if (!e.isJsonObject()) {
             throw ApiException.badRequest("the request body must be a JSON object {...}");

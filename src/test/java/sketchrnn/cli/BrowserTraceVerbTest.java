@@ -106,7 +106,7 @@ class BrowserTraceVerbTest {
         String sheep = SyntheticDrawings.sheepSized().toString();
         CliRun index = CliRun.of("trace", "--model", model, "--input", sheep, "--index", "300");
         assertThat(index.code()).isEqualTo(2);
-        assertThat(index.err().strip()).isEqualTo("error: --index 300 is outside 0..299, the test split of " + sheep);
+        assertThat(index.err().strip()).isEqualTo("error: --input: index 300 is outside 0..299, the test split of " + sheep);
         CliRun temperature = CliRun.of("trace", "--model", model, "--input", sheep, "--temperature", "0");
         assertThat(temperature.code()).isEqualTo(2);
         assertThat(temperature.err().strip()).isEqualTo("error: --temperature 0.0 must be a positive number");

@@ -47,7 +47,7 @@ class InfoVerbTest {
         CliRun unknown = CliRun.of("info", "pom.xml");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err().strip()).isEqualTo("error: pom.xml: not a file info knows; expected .npz, .ndjson, .bin or "
-                + ".json, a model (.gen.json, .vae.json, .ckpt) or a run folder");
+                + ".json, a model (.gen.json, .vae.json, .ckpt), a run folder, or default (the embedded model)");
     }
 
     @Test

@@ -49,7 +49,8 @@ class JsonSketchFileTest {
         assertThatThrownBy(() -> JsonSketchFile.parse("{\"sketch\": []}", "s.json"))
                 .hasMessage("s.json: expected a JSON array: [[dx, dy, p], ...] or a list of those");
         assertThatThrownBy(() -> JsonSketchFile.parse("[[1, 2, 0]", "s.json"))
-                .hasMessageStartingWith("s.json: not valid JSON (");
+                .hasMessage("s.json: not valid JSON: line 1, column 11: the text ends too early (is the file cut short, or a"
+                        + " bracket not closed?); expected [[dx, dy, p], ...] or a list of those");
     }
 
     @Test
@@ -60,6 +61,6 @@ class JsonSketchFileTest {
         assertThatThrownBy(() -> JsonSketchFile.parse("[[[1, 2, 0]], [[3, -Infinity, 1]]]", "n.json"))
                 .hasMessage("n.json: sketch 1, point 0: dy is -Infinity; expected a finite number");
         assertThatThrownBy(() -> JsonSketchFile.parse("[[1e300, 2, 1]]", "n.json"))
-                .hasMessage("n.json: point 0: dx is 1e300; expected a finite number");
+                .hasMessage("n.json: point 0: dx is 1e300, too large; an offset must be within +-3.4e38");
     }
 }

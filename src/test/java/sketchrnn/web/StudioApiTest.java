@@ -126,7 +126,12 @@ class StudioApiTest {
         assertBadRequest(client.post("/api/sample", "{\"count\": 2}"), "missing field 'model'");
         assertBadRequest(client.post("/api/sample", "{\"model\": \"vae\", \"count\": 0}"), "'count' is 0; allowed: 1..16");
         assertBadRequest(client.post("/api/sample", "{\"model\": \"vae\", \"count\": 17}"), "'count' is 17; allowed: 1..16");
-        assertBadRequest(client.post("/api/sample", "{\"model\": \"vae\", \"count\": 2.5}"), "whole number");
+        assertBadRequest(client.post("/api/sample", "{\"model\": \"vae\", \"count\": 2.5}"), "'count' must be a whole number, got 2.5");
+        StudioTestKit.Answer malformed = client.post("/api/sample", "{\"model\": \"vae\" \"count\": 2}");
+        assertThat(malformed.error()).isEqualTo("the request body is not valid JSON: line 1, column 18: expected ',' or '}'"
+                + " in an object; expected a JSON object {...}");
+        StudioTestKit.Answer unquoted = client.post("/api/sample", "{model: \"vae\"}");
+        assertThat(unquoted.error()).contains("line 1, column 3").doesNotContain("Exception").doesNotContain("JsonReader");
         assertBadRequest(client.post("/api/sample", "{\"model\": \"vae\", \"temperature\": 0}"), "'temperature' is 0");
         assertBadRequest(client.post("/api/sample", "{\"model\": \"vae\", \"temperature\": 2.5}"), "at most 2");
         assertBadRequest(client.post("/api/sample", "{\"model\": \"vae\", \"temperature\": \"hot\"}"), "must be a number");

@@ -331,4 +331,56 @@ class StudioBrowserTest {
         choose("model", mainId);
         assertThat(attr("morph", "data-enabled")).isEqualTo(String.valueOf(models.get(mainId).conditional()));
     }
+
+    /** Sends pointer events {@code from..to} of a long scribble (canvas pixels), lifting the pen at the end if asked. */
+    static final String SPIRAL = """
+            const [n, from, to, lift] = arguments;
+            const pad = document.getElementById('pad');
+            const r = pad.getBoundingClientRect();
+            const at = (i) => {   // a scribble: legs of 300 points back and forth, 1.6 px apart, going down
+              const leg = Math.floor(i / 300), t = (i % 300) / 299;
+              const x = leg % 2 === 0 ? -240 + 480 * t : 240 - 480 * t, y = -200 + 45 * (leg + t);
+              return { clientX: r.left + r.width / 2 + x * r.width / 512, clientY: r.top + r.height / 2 + y * r.height / 512 };
+            };
+            const send = (type, i) => pad.dispatchEvent(new PointerEvent(type, Object.assign(
+              { pointerId: 77, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true, cancelable: true }, at(i))));
+            if (from === 0) send('pointerdown', 0);
+            for (let i = Math.max(from, 1); i < to; i++) send('pointermove', i);
+            if (lift) send('pointerup', to - 1);
+            return window.studio.pad.all().reduce((k, s) => k + s.length, 0);
+            """;
+
+    @Test
+    @Order(7)
+    void aLongStrokeIsSimplifiedLikeTheTrainingDataAndGetsEndingsWithALiveGuessWhileDrawing() throws Exception {
+        byId("tab-finish").click();
+        byId("clear").click();
+        byId("live").click();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        int n = 2600;
+        js.executeScript(SPIRAL, n, 0, n / 2, false);
+        // while the pen is still down the model's guess of what comes next is drawn
+        wait.until(d -> intAttr("pad", "data-live") >= 1);
+        long raw = (Long) js.executeScript(SPIRAL, n, n / 2, n, true);
+        assertThat(raw).as("more points than a request may carry").isGreaterThan(StudioLimits.DEFAULTS.maxPoints());
+        wait.until(d -> "done".equals(attr("pad", "data-state")) || "error".equals(attr("pad", "data-state")));
+        assertThat(byId("status").getText()).doesNotContain("points").contains("endings from " + mainId);
+        assertThat(attr("pad", "data-state")).isEqualTo("done");
+        assertThat(intAttr("pad", "data-endings")).isEqualTo(selected("ending-count"));
+        long sent = (Long) js.executeScript(
+                "return window.studio.toStroke3(window.studio.simplified(window.studio.pad.strokes)).length;");
+        assertThat(sent).as("the drawing as sent, simplified").isLessThan(200);
+        if (models.get(mainId).conditional()) {
+            // variations on the drawing: a row of redrawings per temperature
+            byId("reconstruct").click();
+            wait.until(d -> intAttr("redraws", "data-count") == 16);
+            assertThat(driver.findElements(By.cssSelector("#redraws .variation-label"))).hasSize(4);
+            Files.write(Path.of(System.getProperty("studio.variations", "target/studio-variations.png")),
+                    driver.getScreenshotAs(OutputType.BYTES));
+        }
+        byId("live").click();
+        byId("undo").click();
+        assertThat(byId("status").getDomAttribute("class")).isNullOrEmpty();
+        assertThat(attr("pad", "data-state")).isEqualTo("empty");
+    }
 }

@@ -32,8 +32,16 @@ class StudioModelFilesTest {
 
         List<ModelFiles.Entry> found = ModelFiles.expand(List.of(models, solo, models.resolve("pig.ckpt")));
         assertThat(found).extracting(ModelFiles.Entry::id)
-                .containsExactly("cat", "pig", "run-7", "sheep", "owl-run", "pig");
+                .containsExactly("cat.vae.json", "pig.ckpt", "run-7", "sheep.gen.json", "owl-run", "pig.ckpt");
         assertThat(found.get(2).path()).isEqualTo(run);
+    }
+
+    @Test
+    void aRunsOwnCheckpointIsNamedWithItsFolderAndDefaultNamesTheEmbeddedModel() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("sheep"));
+        Files.writeString(run.resolve("best.ckpt"), "x");
+        assertThat(ModelFiles.idOf(run.resolve("best.ckpt"))).isEqualTo("sheep/best.ckpt");
+        assertThat(ModelFiles.expand(List.of(Path.of("default")))).extracting(ModelFiles.Entry::id).containsExactly("default");
     }
 
     @Test
@@ -73,8 +81,8 @@ class StudioModelFilesTest {
         Files.writeString(root.resolve(DefaultModels.INDEX), "# the default model\n\ndoodle.ckpt\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null);
              StudioModels m = DefaultModels.load(loader)) {
-            assertThat(m.ids()).containsExactly("doodle");
-            assertThat(m.get("doodle").conditional()).isTrue();
+            assertThat(m.ids()).containsExactly("default");
+            assertThat(m.get("default").conditional()).isTrue();
         }
         Files.writeString(root.resolve(DefaultModels.INDEX), "missing.ckpt\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
