@@ -113,8 +113,16 @@ final class Ops {
      */
     static NDArray constant(NDManager scope, double v, DataType dtype) {
         try (NDArray wrapped = scope.create(v)) {                                      // over Java memory
-            return wrapped.toType(dtype, true);                                        // the engine's copy
+            return engineCopy(wrapped, dtype);
         }
+    }
+
+    /**
+     * A copy of {@code a} in {@code dtype} in memory the engine owns. DJL's {@code toType(sameType, true)} does
+     * not copy (it returns the same memory), so an array over Java memory is duplicated instead.
+     */
+    static NDArray engineCopy(NDArray a, DataType dtype) {
+        return a.getDataType() == dtype ? a.duplicate() : a.toType(dtype, true);
     }
 
     /** A model-precision copy of Java data. */

@@ -84,7 +84,7 @@ public final class SketchRnn implements AutoCloseable {
             spec.init().fill(values, rows, cols, rng);
             NDArray p;
             try (NDArray exact = model.manager.create(values, spec.shape())) {
-                p = exact.toType(dtype, true);
+                p = Ops.engineCopy(exact, dtype);
             }
             p.setName(spec.name());
             p.setRequiresGradient(true);

@@ -91,11 +91,7 @@ public final class DjlBackend implements TrainingBackend {
     }
 
     private void writeBack() {
-        for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
-            float[] v = new float[layout.length(e.getKey())];
-            System.arraycopy(theta, layout.offset(e.getKey()), v, 0, v.length);
-            e.getValue().set(v);
-        }
+        ModelState.loadInto(model, layout.shapes(), layout.unflatten(theta), "the updated parameters");
     }
 
     @Override
