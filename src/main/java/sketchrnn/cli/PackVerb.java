@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.TrainingData;
+import sketchrnn.model.Metric;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.train.Checkpoint;
 import sketchrnn.train.Evaluation;
@@ -70,10 +71,7 @@ public final class PackVerb implements Callable<Integer> {
         }
         // 2. the metrics to keep: the checkpoint's own, the test losses, the training time
         Map<String, Double> metrics = new LinkedHashMap<>(c.metrics());
-        metrics.put("test_recon_loss", before.recon());
-        metrics.put("test_offset_loss", before.offset());
-        metrics.put("test_pen_loss", before.pen());
-        metrics.put("test_kl_loss", before.kl());
+        metrics.putAll(before.terms().saved("test_", Metric.Kind.TERM));
         Double minutes = trainingMinutes(file.toAbsolutePath().getParent().resolve("metrics.csv"), c.step());
         if (minutes != null && !metrics.containsKey("train_minutes")) {
             metrics.put("train_minutes", minutes);

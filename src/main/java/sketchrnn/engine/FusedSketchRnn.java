@@ -11,6 +11,8 @@ import sketchrnn.data.Batch;
 import sketchrnn.kernels.Activations;
 import sketchrnn.kernels.Gemm;
 import sketchrnn.model.HParams;
+import sketchrnn.model.LossMetrics;
+import sketchrnn.model.Metrics;
 
 /**
  * sketch-rnn's training pass (forward, loss and every gradient) with hand-derived backward passes on
@@ -163,6 +165,10 @@ public final class FusedSketchRnn implements AutoCloseable {
 
     /** The losses of a pass: {@code cost = recon + w_KL max(kl, kl_tolerance)}. */
     public record Losses(double cost, double recon, double offset, double pen, double kl) {
+        /** The values as the metrics every trainer, log and file reads ({@link LossMetrics}). */
+        public Metrics metrics() {
+            return LossMetrics.of(cost, recon, offset, pen, kl);
+        }
     }
 
     /**

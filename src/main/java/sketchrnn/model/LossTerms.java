@@ -13,4 +13,8 @@ import ai.djl.ndarray.NDArray;
  * @param kl     {@code L_KL}, not floored; 0 for unconditional models
  */
 public record LossTerms(NDArray cost, float recon, float offset, float pen, float kl) {
+    /** The values as the metrics every trainer, log and file reads ({@link LossMetrics}). */
+    public Metrics metrics() {
+        return LossMetrics.of(Ops.scalar(cost), recon, offset, pen, kl);
+    }
 }

@@ -13,6 +13,7 @@ import sketchrnn.data.Sketch;
 import sketchrnn.engine.FlatParameters;
 import sketchrnn.engine.FusedSketchRnn;
 import sketchrnn.model.LossTerms;
+import sketchrnn.model.Metrics;
 import sketchrnn.model.SketchRnn;
 
 /**
@@ -58,7 +59,7 @@ public final class DjlBackend implements TrainingBackend {
     }
 
     @Override
-    public FusedSketchRnn.Losses lossAndGradient(Batch batch, double klWeight, long stepSeed) {
+    public Metrics lossAndGradient(Batch batch, double klWeight, long stepSeed) {
         Engine.getInstance().setRandomSeed((int) stepSeed);
         Map<String, NDArray> params = model.parameters();
         NDManager base = params.values().iterator().next().getManager();
@@ -80,7 +81,7 @@ public final class DjlBackend implements TrainingBackend {
                 System.arraycopy(v, 0, grad, layout.offset(e.getKey()), v.length);
                 g.set(new NDIndex("..."), 0f);                           // they accumulate across collectors; NaN too is cleared
             }
-            return new FusedSketchRnn.Losses(l.cost().getFloat(), l.recon(), l.offset(), l.pen(), l.kl());
+            return l.metrics();
         }
     }
 

@@ -7,7 +7,10 @@ import sketchrnn.data.Batch;
 import sketchrnn.data.Batcher;
 import sketchrnn.data.Sketch;
 import sketchrnn.engine.FusedSketchRnn;
+import sketchrnn.model.LossMetrics;
 import sketchrnn.model.LossTerms;
+import sketchrnn.model.Metric;
+import sketchrnn.model.Metrics;
 import sketchrnn.model.SketchRnn;
 
 /**
@@ -19,18 +22,52 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** Mean losses over a split. */
-    public record Result(double recon, double offset, double pen, double kl, int count) {
-        /** The cost that selects the best model: {@code L_R + w_KL * max(L_KL, kl_tolerance)} with the final KL weight. */
-        public double cost(double klWeight, double klTolerance) {
-            return recon + klWeight * Math.max(kl, klTolerance);
+    /**
+     * Mean losses over a split: the loss terms of {@link LossMetrics} ({@link Metric.Kind#TERM}), each sketch
+     * weighing once, and how many sketches.
+     */
+    public record Result(Metrics terms, int count) {
+        /** The mean of one term. */
+        public double get(Metric metric) {
+            return terms.get(metric);
         }
 
-        /** One JSON line, as {@code sketchrnn eval} prints it. */
+        /** The cost that selects the best model: {@code L_R + w_KL * max(L_KL, kl_tolerance)} with the final KL weight. */
+        public double cost(double klWeight, double klTolerance) {
+            return terms.get(LossMetrics.RECON) + klWeight * Math.max(terms.get(LossMetrics.KL), klTolerance);
+        }
+
+        /** The validation metrics: the cost, the terms and the KL weight they are costed with. */
+        public Metrics validation(double klWeight, double klTolerance) {
+            return terms.with(LossMetrics.COST, cost(klWeight, klTolerance)).with(LossMetrics.KLW, klWeight);
+        }
+
+        /** One JSON line, as {@code sketchrnn eval} prints it: every term by its saved name, then the count. */
         public String toJson() {
-            return String.format(Locale.ROOT,
-                    "{\"recon_loss\": %.6f, \"offset_loss\": %.6f, \"pen_loss\": %.6f, \"kl_loss\": %.6f, \"count\": %d}",
-                    recon, offset, pen, kl, count);
+            StringBuilder b = new StringBuilder("{");
+            terms.saved("", Metric.Kind.TERM).forEach((k, v) -> b.append(String.format(Locale.ROOT, "\"%s\": %.6f, ", k, v)));
+            return b.append("\"count\": ").append(count).append('}').toString();
+        }
+
+        static Result empty() {
+            Metrics nan = Metrics.empty();
+            for (Metric m : LossMetrics.ALL) {
+                if (m.kind() == Metric.Kind.TERM) {
+                    nan = nan.with(m, Double.NaN);
+                }
+            }
+            return new Result(nan, 0);
+        }
+
+        /** The terms of a batch mean. */
+        static Metrics termsOf(Metrics m) {
+            Metrics t = Metrics.empty();
+            for (Metric k : m.metrics()) {
+                if (k.kind() == Metric.Kind.TERM) {
+                    t = t.with(k, m.get(k));
+                }
+            }
+            return t;
         }
     }
 
@@ -59,23 +96,17 @@ public final class Evaluation {
     /** Evaluates on the fused engine; batch i's latent noise comes from the step seed of (seed, -1 - i). */
     public static Result evaluate(FusedSketchRnn engine, List<Sketch> sketches, int batchSize, int padTo, long seed) {
         if (sketches.isEmpty()) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            return Result.empty();
         }
-        double recon = 0;
-        double offset = 0;
-        double pen = 0;
-        double kl = 0;
+        Metrics sum = Metrics.empty();
         int count = 0;
         int i = 0;
         for (Batch b : Batcher.evalBatches(sketches, batchSize, padTo)) {
-            FusedSketchRnn.Losses l = engine.evaluate(b, Trainer.stepSeed(seed, -1 - i++));
-            recon += l.recon() * b.size();
-            offset += l.offset() * b.size();
-            pen += l.pen() * b.size();
-            kl += l.kl() * b.size();
+            Metrics l = engine.evaluate(b, Trainer.stepSeed(seed, -1 - i++)).metrics();
+            sum = sum.plus(Result.termsOf(l).times(b.size()));
             count += b.size();
         }
-        return new Result(recon / count, offset / count, pen / count, kl / count, count);
+        return new Result(sum.over(count), count);
     }
 
     /**
@@ -85,12 +116,9 @@ public final class Evaluation {
      */
     public static Result evaluate(SketchRnn model, List<Sketch> sketches, int batchSize, int padTo, long seed) {
         if (sketches.isEmpty()) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            return Result.empty();
         }
-        double recon = 0;
-        double offset = 0;
-        double pen = 0;
-        double kl = 0;
+        Metrics sum = Metrics.empty();
         int count = 0;
         NDManager base = model.parameters().values().iterator().next().getManager();
         int i = 0;
@@ -104,13 +132,10 @@ public final class Evaluation {
                 }
                 i++;
                 LossTerms l = model.loss(b, false, 0f, scope, eps);
-                recon += l.recon() * b.size();
-                offset += l.offset() * b.size();
-                pen += l.pen() * b.size();
-                kl += l.kl() * b.size();
+                sum = sum.plus(Result.termsOf(l.metrics()).times(b.size()));
                 count += b.size();
             }
         }
-        return new Result(recon / count, offset / count, pen / count, kl / count, count);
+        return new Result(sum.over(count), count);
     }
 }

@@ -7,6 +7,7 @@ import sketchrnn.data.Sketch;
 import sketchrnn.engine.FlatParameters;
 import sketchrnn.engine.FusedSketchRnn;
 import sketchrnn.model.HParams;
+import sketchrnn.model.Metrics;
 
 /** Training on the fused engine: {@link FusedSketchRnn} and Adam on its flat parameters. */
 public final class FusedBackend implements TrainingBackend {
@@ -35,8 +36,8 @@ public final class FusedBackend implements TrainingBackend {
     }
 
     @Override
-    public FusedSketchRnn.Losses lossAndGradient(Batch batch, double klWeight, long stepSeed) {
-        return engine.step(batch, klWeight, stepSeed);
+    public Metrics lossAndGradient(Batch batch, double klWeight, long stepSeed) {
+        return engine.step(batch, klWeight, stepSeed).metrics();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import sketchrnn.data.AtomicFiles;
+import sketchrnn.model.LossMetrics;
 
 /**
  * A PNG plot of a run's loss curves ({@code loss.png}): training cost, reconstruction and KL (smoothed
@@ -43,11 +44,11 @@ public final class LossPlot {
         List<MetricsCsv.Row> train = rows.stream().filter(r -> r.split().equals("train")).toList();
         List<MetricsCsv.Row> valid = rows.stream().filter(r -> r.split().equals("valid")).toList();
         List<Series> series = new ArrayList<>();
-        series.add(new Series("train cost", new Color(0x1f77b4), false, smooth(train, MetricsCsv.Row::cost)));
-        series.add(new Series("train recon", new Color(0xff7f0e), false, smooth(train, MetricsCsv.Row::recon)));
-        series.add(new Series("train KL", new Color(0x2ca02c), false, smooth(train, MetricsCsv.Row::kl)));
-        series.add(new Series("valid cost", new Color(0xd62728), true, points(valid, MetricsCsv.Row::cost)));
-        series.add(new Series("valid recon", new Color(0x9467bd), true, points(valid, MetricsCsv.Row::recon)));
+        series.add(new Series("train cost", new Color(0x1f77b4), false, smooth(train, r -> r.get(LossMetrics.COST))));
+        series.add(new Series("train recon", new Color(0xff7f0e), false, smooth(train, r -> r.get(LossMetrics.RECON))));
+        series.add(new Series("train KL", new Color(0x2ca02c), false, smooth(train, r -> r.get(LossMetrics.KL))));
+        series.add(new Series("valid cost", new Color(0xd62728), true, points(valid, r -> r.get(LossMetrics.COST))));
+        series.add(new Series("valid recon", new Color(0x9467bd), true, points(valid, r -> r.get(LossMetrics.RECON))));
         BufferedImage img = render(series, title);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

@@ -7,55 +7,92 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import sketchrnn.model.LossMetrics;
+import sketchrnn.model.Metric;
+import sketchrnn.model.Metrics;
 
 /**
  * The run's metrics as CSV ({@code metrics.csv}): one row per logged training step and per validation,
- * columns {@code split, step, lr, klw, cost, recon, offset, pen, kl, ms_per_step}. Rows are appended as
- * training goes; on resume the rows after the checkpoint's step are dropped so the curves stay those
- * of one continuous run.
+ * columns {@code split, step, lr}, one per metric ({@link LossMetrics#ALL}: {@code klw, cost, recon, offset,
+ * pen, kl}), then {@code ms_per_step}. Rows are appended as training goes; on resume the rows after the
+ * checkpoint's step are dropped so the curves stay those of one continuous run. Files are read by their
+ * header, so a file written with other metric columns still reads (a column it lacks reads as NaN).
  */
 public final class MetricsCsv {
-    public static final String HEADER = "split,step,lr,klw,cost,recon,offset,pen,kl,ms_per_step";
+    /** The header of a file of {@link LossMetrics#ALL}. */
+    public static final String HEADER = header(LossMetrics.ALL);
 
-    /** One row. */
-    public record Row(String split, long step, double lr, double klw, double cost, double recon, double offset,
-                      double pen, double kl, double msPerStep) {
-        String format() {
-            return String.format(Locale.ROOT, "%s,%d,%.8g,%.6g,%.6f,%.6f,%.6f,%.6f,%.6f,%.1f",
-                    split, step, lr, klw, cost, recon, offset, pen, kl, msPerStep);
+    /** One row: the values by metric name. */
+    public record Row(String split, long step, double lr, Map<String, Double> values, double msPerStep) {
+        public Row {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
 
-        static Row parse(String line) {
-            String[] f = line.split(",");
-            return new Row(f[0], Long.parseLong(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5]), d(f[6]), d(f[7]),
-                    d(f[8]), d(f[9]));
+        /** A row of metric values. */
+        public static Row of(String split, long step, double lr, Metrics metrics, double msPerStep) {
+            Map<String, Double> v = new LinkedHashMap<>();
+            for (Metric m : metrics.metrics()) {
+                v.put(m.name(), metrics.get(m));
+            }
+            return new Row(split, step, lr, v, msPerStep);
         }
 
-        private static double d(String s) {
-            return Double.parseDouble(s);
+        /** The value of {@code metric}, NaN when the row has none. */
+        public double get(Metric metric) {
+            return values.getOrDefault(metric.name(), Double.NaN);
+        }
+
+        /** The same row with another time per step. */
+        public Row withMsPerStep(double ms) {
+            return new Row(split, step, lr, values, ms);
         }
     }
 
     private final Path file;
+    private final List<Metric> columns;
 
-    public MetricsCsv(Path file) {
+    /** The CSV of a file with a column per metric of {@code columns}. */
+    public MetricsCsv(Path file, List<Metric> columns) {
         this.file = file;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** The CSV of a sketch-rnn run ({@link LossMetrics#ALL}). */
+    public MetricsCsv(Path file) {
+        this(file, LossMetrics.ALL);
     }
 
     public Path file() {
         return file;
     }
 
+    static String header(List<Metric> columns) {
+        StringBuilder b = new StringBuilder("split,step,lr");
+        columns.forEach(m -> b.append(',').append(m.name()));
+        return b.append(",ms_per_step").toString();
+    }
+
+    String format(Row r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s,%d,%.8g", r.split(), r.step(), r.lr()));
+        for (Metric m : columns) {
+            b.append(String.format(Locale.ROOT, m.kind() == Metric.Kind.SETTING ? ",%.6g" : ",%.6f", r.get(m)));
+        }
+        return b.append(String.format(Locale.ROOT, ",%.1f", r.msPerStep())).toString();
+    }
+
     /** Starts the file anew, or keeps the rows up to {@code keepUpToStep} when resuming. */
     public void start(long keepUpToStep) {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
+        lines.add(header(columns));
         if (keepUpToStep > 0) {
             for (Row r : read()) {
                 if (r.step() <= keepUpToStep) {
-                    lines.add(r.format());
+                    lines.add(format(r));
                 }
             }
         }
@@ -64,28 +101,52 @@ public final class MetricsCsv {
 
     public void append(Row row) {
         try {
-            Files.writeString(file, row.format() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(file, format(row) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
     }
 
-    /** Every row of the file (none when it does not exist). */
+    /** Every row of the file (none when it does not exist), its columns named by the file's header. */
     public List<Row> read() {
         List<Row> rows = new ArrayList<>();
         if (!Files.exists(file)) {
             return rows;
         }
         try {
+            String[] names = header(columns).split(",");
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && !line.startsWith("split,")) {
-                    rows.add(Row.parse(line));
+                if (line.isBlank()) {
+                    continue;
                 }
+                if (line.startsWith("split,")) {
+                    names = line.strip().split(",");
+                    continue;
+                }
+                rows.add(parse(names, line.strip().split(",")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return rows;
+    }
+
+    private static Row parse(String[] names, String[] f) {
+        String split = null;
+        long step = 0;
+        double lr = Double.NaN;
+        double ms = Double.NaN;
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < names.length && i < f.length; i++) {
+            switch (names[i]) {
+                case "split" -> split = f[i];
+                case "step" -> step = Long.parseLong(f[i]);
+                case "lr" -> lr = Double.parseDouble(f[i]);
+                case "ms_per_step" -> ms = Double.parseDouble(f[i]);
+                default -> values.put(names[i], Double.parseDouble(f[i]));
+            }
+        }
+        return new Row(split, step, lr, values, ms);
     }
 }

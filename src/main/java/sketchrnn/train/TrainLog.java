@@ -2,13 +2,15 @@ package sketchrnn.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
+import sketchrnn.model.Metric;
+import sketchrnn.model.Metrics;
 
 /**
- * The training log: every {@code logEvery} steps one fixed-format line
- * {@code step, lr, klw, cost, recon, kl, ms/step} (the mean of the steps since the last line), a
- * validation line after each validation, and on a terminal a progress line that updates in place
- * between them. When the output is not a terminal only the plain lines are printed.
+ * The training log: every {@code logEvery} steps one fixed-format line {@code step, lr}, every metric
+ * with a log format ({@link Metric#logFormat}: {@code klw, cost, recon, kl}), {@code ms/step} (the mean of
+ * the steps since the last line; a setting's latest value), a validation line after each validation (its
+ * measured metrics), and on a terminal a progress line that updates in place between them. When the output
+ * is not a terminal only the plain lines are printed. The same values go to {@code metrics.csv}.
  */
 public final class TrainLog implements Trainer.Callback {
     private final PrintStream out;
@@ -16,11 +18,8 @@ public final class TrainLog implements Trainer.Callback {
     private final long maxSteps;
     private final boolean terminal;
     private final MetricsCsv csv;
-    private double sumCost;
-    private double sumRecon;
-    private double sumKl;
-    private double sumOffset;
-    private double sumPen;
+    private Metrics sum = Metrics.empty();
+    private Metrics latest = Metrics.empty();
     private double sumMs;
     private int count;
     private boolean progressShown;
@@ -33,51 +32,61 @@ public final class TrainLog implements Trainer.Callback {
         this.csv = csv;
     }
 
+    /** The logged metrics of {@code m} as {@code "name value"} pairs ({@code measuredOnly}: no settings). */
+    static String labelled(Metrics m, boolean measuredOnly) {
+        StringBuilder b = new StringBuilder();
+        for (Metric k : m.metrics()) {
+            if (k.logFormat() != null && (k.measured() || !measuredOnly)) {
+                b.append("  ").append(k.name()).append(' ').append(String.format(Locale.ROOT, k.logFormat(), m.get(k)));
+            }
+        }
+        return b.toString();
+    }
+
     /** The fixed-format log line. */
-    public static String line(long step, double lr, double klw, double cost, double recon, double kl, double msPerStep) {
-        return String.format(Locale.ROOT, "step %7d  lr %.6f  klw %.4f  cost %8.4f  recon %8.4f  kl %7.4f  ms/step %6.0f",
-                step, lr, klw, cost, recon, kl, msPerStep);
+    public static String line(long step, double lr, Metrics m, double msPerStep) {
+        return String.format(Locale.ROOT, "step %7d  lr %.6f", step, lr) + labelled(m, false)
+                + String.format(Locale.ROOT, "  ms/step %6.0f", msPerStep);
     }
 
     @Override
     public void onStep(Trainer.StepEvent e) {
-        Map<String, Double> m = e.metrics();
-        sumCost += m.getOrDefault("cost", Double.NaN);
-        sumRecon += m.getOrDefault("recon", Double.NaN);
-        sumKl += m.getOrDefault("kl", Double.NaN);
-        sumOffset += m.getOrDefault("offset", Double.NaN);
-        sumPen += m.getOrDefault("pen", Double.NaN);
+        Metrics m = e.metrics();
+        sum = sum.plus(m);
+        latest = m;
         sumMs += e.millis();
         count++;
         if (e.step() % logEvery == 0) {
-            double klw = m.getOrDefault("klw", Double.NaN);
-            clearProgress();
-            out.println(line(e.step(), e.learningRate(), klw, sumCost / count, sumRecon / count, sumKl / count, sumMs / count));
-            if (csv != null) {
-                csv.append(new MetricsCsv.Row("train", e.step(), e.learningRate(), klw, sumCost / count, sumRecon / count,
-                        sumOffset / count, sumPen / count, sumKl / count, sumMs / count));
+            Metrics mean = sum.over(count);
+            for (Metric k : latest.metrics()) {
+                if (!k.measured()) {
+                    mean = mean.with(k, latest.get(k));                       // a setting: its value now
+                }
             }
-            sumCost = sumRecon = sumKl = sumOffset = sumPen = sumMs = 0;
+            clearProgress();
+            out.println(line(e.step(), e.learningRate(), mean, sumMs / count));
+            if (csv != null) {
+                csv.append(MetricsCsv.Row.of("train", e.step(), e.learningRate(), mean, sumMs / count));
+            }
+            sum = Metrics.empty();
+            sumMs = 0;
             count = 0;
         } else if (terminal) {
             String bar = maxSteps < Long.MAX_VALUE
                     ? String.format(Locale.ROOT, "%5.1f%% ", 100.0 * e.step() / maxSteps) : "";
             out.print(String.format(Locale.ROOT, "\r  %sstep %d  cost %.4f  %.0f ms/step   ", bar, e.step(),
-                    m.getOrDefault("cost", Double.NaN), e.millis()));
+                    m.objective(), e.millis()));
             out.flush();
             progressShown = true;
         }
     }
 
     @Override
-    public void onValidation(long step, Map<String, Double> m, boolean best) {
+    public void onValidation(long step, Metrics m, boolean best) {
         clearProgress();
-        out.println(String.format(Locale.ROOT, "valid   %7d  cost %8.4f  recon %8.4f  kl %7.4f%s", step,
-                m.get("cost"), m.get("recon"), m.get("kl"), best ? "  (best so far)" : ""));
+        out.println(String.format(Locale.ROOT, "valid   %7d", step) + labelled(m, true) + (best ? "  (best so far)" : ""));
         if (csv != null) {
-            csv.append(new MetricsCsv.Row("valid", step, Double.NaN, m.getOrDefault("klw", Double.NaN), m.get("cost"),
-                    m.get("recon"), m.getOrDefault("offset", Double.NaN), m.getOrDefault("pen", Double.NaN),
-                    m.get("kl"), Double.NaN));
+            csv.append(MetricsCsv.Row.of("valid", step, Double.NaN, m, Double.NaN));
         }
     }
 

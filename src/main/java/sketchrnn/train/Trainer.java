@@ -3,7 +3,7 @@ package sketchrnn.train;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import sketchrnn.model.Metrics;
 
 /**
  * A small generic training loop: a step's loss and gradient, the NaN guard, the update, and callbacks.
@@ -23,21 +23,21 @@ public final class Trainer {
 
     /** What is trained. */
     public interface Task {
-        /** Loss and gradient of training step {@code step}: the metrics to log, with {@code "cost"}. */
-        Map<String, Double> lossAndGradient(long step);
+        /** Loss and gradient of training step {@code step}: the metrics to log, with an objective. */
+        Metrics lossAndGradient(long step);
 
         /** Updates the parameters from the gradient just computed. */
         void update(long step, double learningRate);
 
-        /** Validation metrics at {@code step}; must contain {@code "cost"}, lower is better. */
-        Map<String, Double> validate(long step);
+        /** Validation metrics at {@code step}; their objective selects the best, lower is better. */
+        Metrics validate(long step);
 
         /** Learning rate at {@code step}. */
         double learningRate(long step);
     }
 
     /** One finished training step. */
-    public record StepEvent(long step, double learningRate, Map<String, Double> metrics, double millis) {
+    public record StepEvent(long step, double learningRate, Metrics metrics, double millis) {
     }
 
     /** Hooks called by the loop; every method is optional. */
@@ -45,7 +45,7 @@ public final class Trainer {
         default void onStep(StepEvent event) {
         }
 
-        default void onValidation(long step, Map<String, Double> metrics, boolean best) {
+        default void onValidation(long step, Metrics metrics, boolean best) {
         }
 
         /** Called once when the loop ends; {@code step} is the number of steps completed. */
@@ -111,10 +111,9 @@ public final class Trainer {
             long t0 = System.nanoTime();
             double lr = task.learningRate(step);
             // 1. loss and gradient
-            Map<String, Double> metrics = task.lossAndGradient(step);
-            // 2. the NaN guard
-            Double cost = metrics.get("cost");
-            if (cost == null || !Double.isFinite(cost)) {
+            Metrics metrics = task.lossAndGradient(step);
+            // 2. the NaN guard (a missing objective is NaN)
+            if (!Double.isFinite(metrics.objective())) {
                 lastStep = step;
                 outcome = Outcome.NON_FINITE;
                 break;
@@ -141,9 +140,9 @@ public final class Trainer {
     }
 
     /** Runs validation now and tells the callbacks. */
-    public Map<String, Double> validate(Task task, long step) {
-        Map<String, Double> v = task.validate(step);
-        double cost = v.get("cost");
+    public Metrics validate(Task task, long step) {
+        Metrics v = task.validate(step);
+        double cost = v.objective();
         boolean best = Double.isFinite(cost) && cost < bestValidation;
         if (best) {
             bestValidation = cost;

@@ -5,7 +5,7 @@ import java.util.Map;
 import sketchrnn.data.Batch;
 import sketchrnn.data.Sketch;
 import sketchrnn.engine.FlatParameters;
-import sketchrnn.engine.FusedSketchRnn;
+import sketchrnn.model.Metrics;
 
 /**
  * What computes a training step's loss and gradient: the fused engine ({@link FusedBackend}, the default
@@ -20,8 +20,8 @@ public interface TrainingBackend extends AutoCloseable {
 
     FlatParameters layout();
 
-    /** The loss of a training batch; its gradient is kept for {@link #update}. */
-    FusedSketchRnn.Losses lossAndGradient(Batch batch, double klWeight, long stepSeed);
+    /** The loss of a training batch ({@link sketchrnn.model.LossMetrics}); its gradient is kept for {@link #update}. */
+    Metrics lossAndGradient(Batch batch, double klWeight, long stepSeed);
 
     /** Element-wise clipping and one Adam step from the gradient of the last {@link #lossAndGradient}. */
     void update(double learningRate, double clip);

@@ -17,7 +17,9 @@ import sketchrnn.data.SketchFiles;
 import sketchrnn.data.SketchSplits;
 import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
-import sketchrnn.engine.FusedSketchRnn;
+import sketchrnn.model.LossMetrics;
+import sketchrnn.model.Metric;
+import sketchrnn.model.Metrics;
 import sketchrnn.model.SketchRnn;
 
 /**
@@ -125,18 +127,10 @@ public final class TrainingRun {
             long[] lastGoodStep = {start};
             Trainer.Task task = new Trainer.Task() {
                 @Override
-                public Map<String, Double> lossAndGradient(long step) {
+                public Metrics lossAndGradient(long step) {
                     Batch batch = batcher.trainBatch(step);
                     double klw = (float) Schedules.klWeight(hp, step);
-                    FusedSketchRnn.Losses l = backend.lossAndGradient(batch, klw, Trainer.stepSeed(seed, step));
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("cost", l.cost());
-                    m.put("recon", l.recon());
-                    m.put("offset", l.offset());
-                    m.put("pen", l.pen());
-                    m.put("kl", l.kl());
-                    m.put("klw", klw);
-                    return m;
+                    return backend.lossAndGradient(batch, klw, Trainer.stepSeed(seed, step)).with(LossMetrics.KLW, klw);
                 }
 
                 @Override
@@ -145,16 +139,9 @@ public final class TrainingRun {
                 }
 
                 @Override
-                public Map<String, Double> validate(long step) {
-                    Evaluation.Result r = backend.evaluate(data.valid(), hp.batchSize(), padTo, seed);
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("cost", r.cost(hp.klWeight(), hp.klTolerance()));
-                    m.put("recon", r.recon());
-                    m.put("offset", r.offset());
-                    m.put("pen", r.pen());
-                    m.put("kl", r.kl());
-                    m.put("klw", hp.klWeight());
-                    return m;
+                public Metrics validate(long step) {
+                    return backend.evaluate(data.valid(), hp.batchSize(), padTo, seed)
+                            .validation(hp.klWeight(), hp.klTolerance());
                 }
 
                 @Override
@@ -162,13 +149,13 @@ public final class TrainingRun {
                     return Schedules.learningRate(hp, step);
                 }
             };
-            MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"));
+            MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"), LossMetrics.ALL);
             csv.start(start);
             String title = "sketch-rnn " + hp.encModel() + "/" + hp.decModel() + " on " + String.join("+", shortNames(data.names()));
             trainer.addCallback(new TrainLog(log, o.logEvery(), o.maxSteps(), terminal, csv));
             trainer.addCallback(new Trainer.Callback() {
                 @Override
-                public void onValidation(long step, Map<String, Double> m, boolean best) {
+                public void onValidation(long step, Metrics m, boolean best) {
                     Map<String, Double> metrics = validMetrics(m);
                     checkpointMetrics.clear();
                     checkpointMetrics.putAll(metrics);
@@ -263,16 +250,9 @@ public final class TrainingRun {
         return modelArg;
     }
 
-    static Map<String, Double> validMetrics(Map<String, Double> m) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        String[][] names = {{"cost", "valid_cost"}, {"recon", "valid_recon_loss"}, {"offset", "valid_offset_loss"},
-            {"pen", "valid_pen_loss"}, {"kl", "valid_kl_loss"}};
-        for (String[] n : names) {
-            if (m.get(n[0]) != null) {
-                out.put(n[1], m.get(n[0]));
-            }
-        }
-        return out;
+    /** A checkpoint's record of a validation: {@code valid_cost, valid_recon_loss, ...} (every measured metric). */
+    static Map<String, Double> validMetrics(Metrics m) {
+        return m.saved("valid_", Metric.Kind.OBJECTIVE, Metric.Kind.TERM);
     }
 
     static String describe(HParams hp) {

@@ -19,6 +19,7 @@ import sketchrnn.cli.Main;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.TrainingData;
 import sketchrnn.train.Evaluation;
+import sketchrnn.model.LossMetrics;
 
 /** The model shipped inside the application: it loads, it scores what it recorded, and it draws. */
 class DefaultModelTest {
@@ -35,7 +36,7 @@ class DefaultModelTest {
                     model.scaleFactor());
             Evaluation.Result r = Evaluation.evaluate(model.network(), d.test(), 100, model.hparams().maxSeqLen(), 1);
             assertThat(r.count()).isEqualTo(300);
-            assertThat(r.recon()).isCloseTo(recorded, within(0.01));
+            assertThat(r.get(LossMetrics.RECON)).isCloseTo(recorded, within(0.01));
         }
     }
 

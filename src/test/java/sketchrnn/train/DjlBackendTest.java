@@ -27,7 +27,7 @@ class DjlBackendTest {
             Map<String, float[]> poisoned = backend.weights();
             poisoned.get("output/b")[0] = Float.NaN;
             backend.loadWeights(poisoned);
-            assertThat(backend.lossAndGradient(batch, 0.5, 1).cost()).isNaN();
+            assertThat(backend.lossAndGradient(batch, 0.5, 1).objective()).isNaN();
             try (NDManager scope = NDManager.newBaseManager()) {
                 for (Map.Entry<String, NDArray> e : backend.model().parameters().entrySet()) {
                     NDArray g = e.getValue().getGradient();
@@ -36,10 +36,10 @@ class DjlBackendTest {
                 }
             }
             backend.loadWeights(good);
-            double cost = backend.lossAndGradient(batch, 0.5, 1).cost();
+            double cost = backend.lossAndGradient(batch, 0.5, 1).objective();
             assertThat(cost).isFinite();
             try (DjlBackend fresh = new DjlBackend(SketchRnn.create(hp, 5))) {
-                assertThat(fresh.lossAndGradient(batch, 0.5, 1).cost()).isEqualTo(cost);
+                assertThat(fresh.lossAndGradient(batch, 0.5, 1).objective()).isEqualTo(cost);
             }
         }
     }
