@@ -48,8 +48,8 @@ final class BidirectionalEncoder {
         return specs;
     }
 
-    /** mu and sigma_hat of every sketch of the batch (Eq. 1-2); recurrent dropout when training. */
-    Encoded encode(Weights w, Batch batch, boolean training, NDManager scope, DataType dtype) {
+    /** mu and sigma_hat of every sketch of the batch (Eq. 1-2); recurrent dropout from {@code dropout} unless null. */
+    Encoded encode(Weights w, Batch batch, Noise dropout, NDManager scope, DataType dtype) {
         int size = batch.size();
         int steps = 0;                                                                  // the longest sketch
         for (int len : batch.lengths()) {
@@ -62,9 +62,9 @@ final class BidirectionalEncoder {
             Shape inputShape = new Shape(steps, size, 5);
             NDArray last = Ops.tensor(scope, lastStep(batch, steps), new Shape(steps, size, 1), dtype); // (T, B, 1)
             NDArray hFw = finalOutput(forward, w, Ops.tensor(scope, forwardInputs(batch, steps), inputShape, dtype),
-                    last, training, scope);                                             // (B, E)
+                    last, dropout, scope);                                             // (B, E)
             NDArray hBw = finalOutput(backward, w, Ops.tensor(scope, reversedInputs(batch, steps), inputShape, dtype),
-                    last, training, scope);                                             // (B, E)
+                    last, dropout, scope);                                             // (B, E)
             h = hFw.concat(hBw, 1);                                                     // (B, 2E)
         }
         NDArray mu = linear(h, w.get("enc_mu/w").transpose(), w.get("enc_mu/b"));        // (B, Nz)
@@ -73,11 +73,11 @@ final class BidirectionalEncoder {
     }
 
     /** The output of each sketch after its own last step: the stacked outputs picked by a one-hot mask. */
-    private static NDArray finalOutput(RecurrentCell cell, Weights w, NDArray x, NDArray last, boolean training,
+    private static NDArray finalOutput(RecurrentCell cell, Weights w, NDArray x, NDArray last, Noise dropout,
             NDManager scope) {
         long steps = x.getShape().get(0);
         int size = (int) x.getShape().get(1);
-        RecurrentCell.Run run = cell.start(w, x, null, training, scope);
+        RecurrentCell.Run run = cell.start(w, x, null, dropout, scope);
         NDArray outputs = cell.unroll(run, cell.zeroState(size, scope, x.getDataType()), steps); // (T, B, E)
         return outputs.mul(last).sum(new int[] {0});                                    // (B, E)
     }

@@ -31,9 +31,11 @@ final class Decoder {
     private final int zSize;
     private final double inputKeep;
     private final double outputKeep;
-    private volatile boolean tanhZ;
+    private final boolean tanhZ;
 
-    Decoder(HParams hp) {
+    /** The decoder of {@code hp}; {@code tanhZ}: the initial-state layer reads tanh(z) (browser files before version 6). */
+    Decoder(HParams hp, boolean tanhZ) {
+        this.tanhZ = tanhZ;
         conditional = hp.conditional();
         zSize = hp.zSize();
         cell = RecurrentCell.of(hp.decModel(), "dec/", conditional ? 5 + zSize : 5, hp.decRnnSize(), hp);
@@ -43,11 +45,6 @@ final class Decoder {
 
     RecurrentCell cell() {
         return cell;
-    }
-
-    /** See {@link SketchRnn#setTanhZBeforeInitialState}. */
-    void setTanhZ(boolean value) {
-        tanhZ = value;
     }
 
     boolean tanhZ() {
@@ -66,7 +63,7 @@ final class Decoder {
 
     /**
      * Eq. 4: the state before the first step, from z (B, Nz); zeros for unconditional models. With
-     * {@link #setTanhZ} the layer reads tanh(z) instead (browser files before version 6); the z appended to
+     * {@code tanhZ} the layer reads tanh(z) instead (browser files before version 6); the z appended to
      * the decoder's inputs stays as it is.
      */
     NDList initialState(Weights w, NDArray z, int batchSize, NDManager scope, DataType dtype) {
@@ -81,28 +78,29 @@ final class Decoder {
      * Eq. 5 with teacher forcing over a whole batch.
      *
      * @param inputs (T, B, 5) S_0..S_{T-1}, time-major
-     * @param z      (B, Nz), null when unconditional
+     * @param z       (B, Nz), null when unconditional
+     * @param dropout where the dropout masks come from (training); null for none
      * @return (T*B, H) the outputs h_1..h_T, time-major
      */
-    NDArray run(Weights w, NDArray inputs, NDArray z, boolean training, NDManager scope) {
+    NDArray run(Weights w, NDArray inputs, NDArray z, Noise dropout, NDManager scope) {
         long steps = inputs.getShape().get(0);
         int size = (int) inputs.getShape().get(1);
         DataType dtype = inputs.getDataType();
         NDList state = initialState(w, z, size, scope, dtype);
         NDArray x = inputs;                                                            // (T, B, 5)
         NDArray constant = conditional ? z : null;                                     // (B, Nz): folded
-        if (training && inputKeep < 1) {
+        if (dropout != null && inputKeep < 1) {
             if (constant != null) {                                                    // dropout differs per step
                 x = x.concat(z.expandDims(0).broadcast(new Shape(steps, size, zSize)), 2); // (T, B, 5+Nz)
                 constant = null;
             }
-            x = x.mul(Ops.dropoutMask(scope, inputKeep, x.getShape(), dtype));
+            x = x.mul(dropout.mask(scope, inputKeep, x.getShape(), dtype));
         }
-        RecurrentCell.Run run = cell.start(w, x, constant, training, scope);
+        RecurrentCell.Run run = cell.start(w, x, constant, dropout, scope);
         NDArray outputs = cell.unroll(run, state, steps)                                // (T, B, H)
                 .reshape(steps * size, cell.numUnits());                              // (T*B, H)
-        if (training && outputKeep < 1) {
-            outputs = outputs.mul(Ops.dropoutMask(scope, outputKeep, outputs.getShape(), dtype));
+        if (dropout != null && outputKeep < 1) {
+            outputs = outputs.mul(dropout.mask(scope, outputKeep, outputs.getShape(), dtype));
         }
         return outputs;
     }
@@ -110,7 +108,7 @@ final class Decoder {
     /** One step without dropout (sampling): the state after reading {@code input (B, 5)}. */
     NDList step(Weights w, NDArray input, NDArray z, NDList state, NDManager scope) {
         NDArray x = input.reshape(1, input.getShape().get(0), 5);                       // (1, B, 5)
-        return cell.start(w, x, conditional ? z : null, false, scope).step(0, state);
+        return cell.start(w, x, conditional ? z : null, null, scope).step(0, state);
     }
 
     /** (T, B, 5) time-major: step t of sketch b is its row S_t (S_0 the start token). */

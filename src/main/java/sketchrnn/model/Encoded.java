@@ -17,10 +17,9 @@ public record Encoded(NDArray mu, NDArray sigmaHat) {
         return sigmaHat.mul(Ops.constant(sigmaHat.getManager(), 0.5, sigmaHat.getDataType())).exp();
     }
 
-    /** {@code z = mu + sigma ⊙ eps} with {@code eps ~ N(0, I)} from the engine's random number generator. */
-    public NDArray sample(NDManager scope) {
-        NDArray eps = scope.randomNormal(0, 1, mu.getShape(), mu.getDataType());
-        return withNoise(eps);
+    /** {@code z = mu + sigma ⊙ eps} with {@code eps ~ N(0, I)} drawn from {@code noise}. */
+    public NDArray sample(Noise noise, NDManager scope) {
+        return withNoise(noise.gaussian(scope, mu.getShape(), mu.getDataType()));
     }
 
     /** {@code z = mu + sigma ⊙ eps} for a given {@code eps (B, Nz)}. */

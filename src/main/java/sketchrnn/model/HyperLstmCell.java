@@ -104,7 +104,7 @@ final class HyperLstmCell implements RecurrentCell {
     }
 
     @Override
-    public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
+    public Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope) {
         long steps = x.getShape().get(0);
         long batch = x.getShape().get(1);
         long dx = x.getShape().get(2);
@@ -140,7 +140,7 @@ final class HyperLstmCell implements RecurrentCell {
         NDArray scales = NDArrays.stack(scaleWeights, 0);                                        // (12, Nh, H)
         LayerNormedUpdate hyperUpdate = new LayerNormedUpdate(w, hyperPrefix, hyperUnits, scope, dtype);
         LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
-        NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype);  // T x (B, H)
+        NDList masks = Ops.dropoutMasks(dropout, scope, keep, steps, batch, units, dtype);  // T x (B, H)
 
         return (t, state) -> {
             NDArray c = state.get(0);                                                            // (B, H)

@@ -62,7 +62,7 @@ final class LayerNormLstmCell implements RecurrentCell {
     }
 
     @Override
-    public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
+    public Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope) {
         long steps = x.getShape().get(0);
         long batch = x.getShape().get(1);
         long dx = x.getShape().get(2);
@@ -72,7 +72,7 @@ final class LayerNormLstmCell implements RecurrentCell {
         NDArray constantPart = Ops.constantPart(constant, wxh, dx, null);                     // (B, 4H) or null
         NDList xs = Ops.steps(x);                                                             // T x (B, Dx)
         LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
-        NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype);  // T x (B, H)
+        NDList masks = Ops.dropoutMasks(dropout, scope, keep, steps, batch, units, dtype);  // T x (B, H)
         return (t, state) -> update.apply(linear(xs.get(t).concat(state.get(1), 1), weightT, constantPart), // (B, 4H)
                 state.get(0), masks == null ? null : masks.get(t));
     }

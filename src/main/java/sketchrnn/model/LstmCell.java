@@ -59,7 +59,7 @@ final class LstmCell implements RecurrentCell {
     }
 
     @Override
-    public Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope) {
+    public Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope) {
         long steps = x.getShape().get(0);
         long batch = x.getShape().get(1);
         long dx = x.getShape().get(2);
@@ -69,7 +69,7 @@ final class LstmCell implements RecurrentCell {
         NDArray bias = Ops.constantPart(constant, wxh, dx,                                 // (4H) or (B, 4H)
                 w.get(prefix + "bias").add(Ops.forgetBias(scope, units, dtype)));          // forget bias +1 folded in
         NDList xs = Ops.steps(x);                                                           // T x (B, Dx)
-        NDList masks = Ops.dropoutMasks(scope, training ? keep : 1, steps, batch, units, dtype); // T x (B, H)
+        NDList masks = Ops.dropoutMasks(dropout, scope, keep, steps, batch, units, dtype); // T x (B, H)
         return (t, state) -> update(linear(xs.get(t).concat(state.get(1), 1), weightT, bias), // (B, 4H)
                 state.get(0), masks == null ? null : masks.get(t));
     }

@@ -75,14 +75,16 @@ public final class MixtureDensityHead {
         NDArray penLogits = b.get(0);                                                  // (N, 3)
         NDArray piLogits = b.get(1);                                                   // (N, M)
         if (logitTemperature != 1) {
-            penLogits = penLogits.div(logitTemperature);
-            piLogits = piLogits.div(logitTemperature);
+            NDArray t = Ops.constant(y.getManager(), logitTemperature, y.getDataType());
+            penLogits = penLogits.div(t);
+            piLogits = piLogits.div(t);
         }
         NDArray sigmaX = b.get(4).exp();                                               // (N, M)
         NDArray sigmaY = b.get(5).exp();                                               // (N, M)
         if (sigmaScale != 1) {
-            sigmaX = sigmaX.mul(sigmaScale);
-            sigmaY = sigmaY.mul(sigmaScale);
+            NDArray s = Ops.constant(y.getManager(), sigmaScale, y.getDataType());
+            sigmaX = sigmaX.mul(s);
+            sigmaY = sigmaY.mul(s);
         }
         return new Mixture(penLogits, penLogits.softmax(1), piLogits.softmax(1), b.get(2), b.get(3),
                 sigmaX, sigmaY, b.get(6).tanh());

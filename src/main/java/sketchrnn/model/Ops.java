@@ -54,21 +54,16 @@ final class Ops {
     }
 
     /**
-     * Inverted dropout masks for {@code steps} time steps at once (one random draw from the engine's RNG):
+     * Inverted dropout masks for {@code steps} time steps at once (one draw from the pass's {@link Noise}):
      * each entry is {@code 1/keep} with probability {@code keep}, else 0. Returns {@code steps} arrays of
-     * {@code (rows, cols)}, or null when {@code keep >= 1} (no dropout).
+     * {@code (rows, cols)}, or null when {@code keep >= 1} or {@code noise} is null (no dropout).
      */
-    static NDList dropoutMasks(NDManager scope, double keep, long steps, long rows, long cols, DataType dtype) {
-        if (keep >= 1) {
+    static NDList dropoutMasks(Noise noise, NDManager scope, double keep, long steps, long rows, long cols,
+            DataType dtype) {
+        if (noise == null || keep >= 1) {
             return null;
         }
-        NDArray mask = dropoutMask(scope, keep, new Shape(steps * rows, cols), dtype); // (steps*rows, cols)
-        return mask.split(steps, 0);                                                      // steps x (rows, cols)
-    }
-
-    /** One inverted dropout mask of the given shape: {@code 1/keep} with probability {@code keep}, else 0. */
-    static NDArray dropoutMask(NDManager scope, double keep, Shape shape, DataType dtype) {
-        return scope.randomUniform(0f, 1f, shape, dtype).lt(keep).toType(dtype, false).div(keep);
+        return noise.mask(scope, keep, new Shape(steps * rows, cols), dtype).split(steps, 0); // steps x (rows, cols)
     }
 
     /** A vector of {@code 4n} with 1 in the forget-gate block (the third of i, j, f, o): the forget bias. */
@@ -106,7 +101,8 @@ final class Ops {
 
     /**
      * A 0-dimensional constant in memory the engine owns, for arithmetic with a number on arrays that take
-     * part in training. Never use DJL's {@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)} there:
+     * part in training. Never use DJL's {@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)} there
+     * (nor anywhere in this package: {@code ScalarArithmeticRuleTest} compiles the package and fails on any):
      * they wrap the number in an array over Java memory and close it right after the call, while autograd
      * keeps that array for the backward pass; once the garbage collector frees the Java memory, the
      * backward pass reads whatever is there. Copying the value makes it the engine's, kept alive by autograd.

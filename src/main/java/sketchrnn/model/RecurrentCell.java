@@ -54,10 +54,10 @@ interface RecurrentCell {
      * @param x        (T, B, Dx) the inputs of all steps
      * @param constant (B, Dc) an input part identical at every step, the decoder's z; null for none.
      *                 The cell's input is {@code [x_t ; constant]}, {@code Dx + Dc = inputSize()}.
-     * @param training whether recurrent dropout applies
+     * @param dropout  where recurrent dropout masks come from; null for none (evaluation, inference)
      * @param scope    where every array of the run lives
      */
-    Run start(Weights w, NDArray x, NDArray constant, boolean training, NDManager scope);
+    Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope);
 
     /**
      * Prepares single steps for inference (sampling, completion): everything that does not depend on the
@@ -65,7 +65,7 @@ interface RecurrentCell {
      * dropout. The default starts a one-step run per step; cells override it to join their weights once.
      */
     default Steps prepareSteps(Weights w, NDManager scope) {
-        return (x, state) -> start(w, x.expandDims(0), null, false, x.getManager()).step(0, state);
+        return (x, state) -> start(w, x.expandDims(0), null, null, x.getManager()).step(0, state);
     }
 
     /** Repeated single steps with prepared weights. */

@@ -33,8 +33,8 @@ import sketchrnn.data.Batch;
  *
  * <p>All arrays a method computes are attached to the {@code scope} it is given; intermediates of each
  * time step are closed as soon as the step is done. Randomness at run time (eps, dropout masks) comes from
- * the engine's generator, so {@code Engine.getInstance().setRandomSeed(s)} makes a pass repeatable;
- * initial parameters come from the seed of {@link #create}.
+ * the seed each pass is given ({@link Noise}), never from the engine's process-wide generator, so a pass is
+ * repeated by repeating its seed; initial parameters come from the seed of {@link #create}.
  */
 public final class SketchRnn implements AutoCloseable {
     private final HParams hp;
@@ -45,12 +45,12 @@ public final class SketchRnn implements AutoCloseable {
     private final MixtureDensityHead head;
     private final Map<String, NDArray> parameters = new LinkedHashMap<>();
 
-    private SketchRnn(HParams hp, DataType dtype) {
+    private SketchRnn(HParams hp, DataType dtype, boolean tanhZ) {
         this.hp = hp;
         this.dtype = dtype;
         this.manager = NDManager.newBaseManager();
         this.encoder = hp.conditional() ? new BidirectionalEncoder(hp) : null;
-        this.decoder = new Decoder(hp);
+        this.decoder = new Decoder(hp, tanhZ);
         this.head = new MixtureDensityHead(hp.decRnnSize(), hp.numMixture());
     }
 
@@ -71,10 +71,22 @@ public final class SketchRnn implements AutoCloseable {
      * {@link #initialState} give z in this precision ({@link #dataType()}); inputs are converted.
      */
     public static SketchRnn create(HParams hp, long seed, DataType dtype) {
+        return create(hp, seed, dtype, false);
+    }
+
+    /**
+     * As {@link #create(HParams, long, DataType)}, with the initial-state layer reading {@code tanh(z)} instead
+     * of z when {@code tanhZBeforeInitialState}: {@code [c_0 ; h_0] = tanh(tanh(z)·W_z + b_z)}, as the browser
+     * runtimes do for VAE files older than format version 6 (docs/model.md §12). Only the initial state
+     * changes: the z appended to every decoder input is z itself. Honoured by {@link #initialState}, by the
+     * training and evaluation pass ({@link #loss}) and by {@link #decode}. Off for models this project creates;
+     * asked for by the browser model loader, not saved in checkpoints. No effect on unconditional models.
+     */
+    public static SketchRnn create(HParams hp, long seed, DataType dtype, boolean tanhZBeforeInitialState) {
         if (dtype != DataType.FLOAT32 && dtype != DataType.FLOAT64) {
             throw new IllegalArgumentException("a model computes in FLOAT32 or FLOAT64, not " + dtype);
         }
-        SketchRnn model = new SketchRnn(hp, dtype);
+        SketchRnn model = new SketchRnn(hp, dtype, tanhZBeforeInitialState);
         SplittableRandom random = new SplittableRandom(seed);
         for (ParameterSpec spec : model.parameterSpecs()) {
             SplittableRandom rng = random.split(); // one stream per parameter, in declaration order
@@ -106,7 +118,7 @@ public final class SketchRnn implements AutoCloseable {
         if (hp.conditional()) {
             specs.addAll(new BidirectionalEncoder(hp).parameters());
         }
-        specs.addAll(new Decoder(hp).parameters());
+        specs.addAll(new Decoder(hp, false).parameters());
         specs.addAll(new MixtureDensityHead(hp.decRnnSize(), hp.numMixture()).parameters());
         Map<String, long[]> shapes = new LinkedHashMap<>();
         Map<String, float[]> values = new LinkedHashMap<>();
@@ -159,18 +171,7 @@ public final class SketchRnn implements AutoCloseable {
         return n;
     }
 
-    /**
-     * Makes the initial-state layer read {@code tanh(z)} instead of z: {@code [c_0 ; h_0] = tanh(tanh(z)·W_z + b_z)},
-     * as the browser runtimes do for VAE files older than format version 6 (docs/model.md §12). Only the initial state
-     * changes: the z appended to every decoder input is z itself. Honoured by {@link #initialState}, by the
-     * training and evaluation pass ({@link #loss}) and by {@link #decode}. Off for models this project creates;
-     * set by the browser model loader, not saved in checkpoints. No effect on unconditional models.
-     */
-    public void setTanhZBeforeInitialState(boolean value) {
-        decoder.setTanhZ(value);
-    }
-
-    /** True when the initial-state layer reads tanh(z) (see {@link #setTanhZBeforeInitialState}). */
+    /** True when the initial-state layer reads tanh(z) (see {@link #create(HParams, long, DataType, boolean)}). */
     public boolean tanhZBeforeInitialState() {
         return decoder.tanhZ();
     }
@@ -194,40 +195,43 @@ public final class SketchRnn implements AutoCloseable {
      *                  all T steps; false: no dropout, pen loss masked to real points (evaluation). z is
      *                  sampled in both, as the reference does.
      * @param klWeight  w_KL of this step
+     * @param seed      the seed of the pass's random numbers ({@link Noise}): eps and the dropout masks
      */
-    public LossTerms loss(Batch batch, boolean training, float klWeight, NDManager scope) {
-        return loss(batch, training, klWeight, scope, null);
+    public LossTerms loss(Batch batch, boolean training, float klWeight, NDManager scope, long seed) {
+        return loss(batch, training, klWeight, scope, null, seed);
     }
 
     /**
-     * As {@link #loss(Batch, boolean, float, NDManager)} with a given {@code eps (B, Nz)}, or null to draw it:
-     * for cross-checks with another implementation of the same pass (the fused engine's tests).
+     * As {@link #loss(Batch, boolean, float, NDManager, long)} with a given {@code eps (B, Nz)}, or null to draw
+     * it: the trainer gives the fused engine's, so that both paths compute the same function of a step.
      */
-    public LossTerms loss(Batch batch, boolean training, float klWeight, NDManager scope, NDArray eps) {
+    public LossTerms loss(Batch batch, boolean training, float klWeight, NDManager scope, NDArray eps, long seed) {
         requireSteps(batch);
+        Noise noise = Noise.seeded(seed);
+        Noise dropout = training ? noise : null;
         Weights w = new Weights(parameters, scope);
         Encoded encoded = null;
         NDArray z = null;
         if (encoder != null) {
-            encoded = encoder.encode(w, batch, training, scope, dtype);                // (B, Nz) x 2, Eq. 1-2
-            z = eps == null ? encoded.sample(scope) : encoded.withNoise(local(eps, scope)); // (B, Nz)
+            encoded = encoder.encode(w, batch, dropout, scope, dtype);                 // (B, Nz) x 2, Eq. 1-2
+            z = eps == null ? encoded.sample(noise, scope) : encoded.withNoise(local(eps, scope)); // (B, Nz)
         }
-        NDArray y = head.project(w, decoder.run(w, decoderInputs(batch, scope), z, training, scope)); // (T*B, 3+6M)
+        NDArray y = head.project(w, decoder.run(w, decoderInputs(batch, scope), z, dropout, scope)); // (T*B, 3+6M)
         return SketchRnnLoss.of(head, y, batch, encoded, training, klWeight, hp.klTolerance(), hp.maxSeqLen());
     }
 
     /**
-     * The raw head outputs of every step with teacher forcing (the training pass without the loss).
+     * The raw head outputs of every step with teacher forcing (the evaluation pass without the loss: no dropout).
      *
      * @param z (B, Nz), ignored (may be null) when unconditional
      * @return (B, T, 3+6M)
      */
-    public NDArray decode(Batch batch, NDArray z, boolean training, NDManager scope) {
+    public NDArray decode(Batch batch, NDArray z, NDManager scope) {
         requireSteps(batch);
         try (NDScope pass = new NDScope()) {
             Weights w = new Weights(parameters, scope);
             NDArray zz = encoder == null ? null : local(z, scope);
-            NDArray y = head.project(w, decoder.run(w, decoderInputs(batch, scope), zz, training, scope))
+            NDArray y = head.project(w, decoder.run(w, decoderInputs(batch, scope), zz, null, scope))
                     .reshape(batch.maxLen(), batch.size(), head.outputSize())             // (T, B, 3+6M)
                     .transpose(1, 0, 2);                                                  // (B, T, 3+6M)
             NDScope.unregister(y);
@@ -243,7 +247,7 @@ public final class SketchRnn implements AutoCloseable {
             throw new IllegalStateException("an unconditional model has no encoder");
         }
         try (NDScope pass = new NDScope()) {
-            Encoded e = encoder.encode(new Weights(parameters, scope), batch, false, scope, dtype);
+            Encoded e = encoder.encode(new Weights(parameters, scope), batch, null, scope, dtype);
             NDScope.unregister(e.mu(), e.sigmaHat());
             return e;
         }

@@ -59,7 +59,7 @@ public final class TrainStepBench {
                 long t2;
                 try (NDManager scope = NDManager.newBaseManager()) {
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        LossTerms terms = model.loss(batch, true, 0.5f, scope);
+                        LossTerms terms = model.loss(batch, true, 0.5f, scope, s);
                         t1 = System.nanoTime();
                         collector.backward(terms.cost());
                     }
@@ -76,7 +76,7 @@ public final class TrainStepBench {
                 }
                 long t3 = System.nanoTime();
                 try (NDManager scope = NDManager.newBaseManager()) {
-                    model.loss(batch, false, 0.5f, scope);
+                    model.loss(batch, false, 0.5f, scope, s);
                 }
                 long t4 = System.nanoTime();
                 if (s >= 0) {

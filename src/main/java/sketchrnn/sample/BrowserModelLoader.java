@@ -11,7 +11,7 @@ import sketchrnn.train.ModelState;
  * Loads Google's published browser models ({@code .gen.json} / {@code .vae.json}, docs/model.md §12) as a
  * {@link SketchModel}: a plain-LSTM {@link SketchRnn} with the file's sizes, its arrays copied into the parameters of the
  * same names (names and shapes checked), the file's scale factor and name. VAE files older than version 6 read
- * tanh(z) in the initial-state layer ({@link SketchRnn#setTanhZBeforeInitialState}).
+ * tanh(z) in the initial-state layer ({@link SketchRnn#create(sketchrnn.model.HParams, long, DataType, boolean)}).
  */
 public final class BrowserModelLoader {
     private BrowserModelLoader() {
@@ -36,10 +36,9 @@ public final class BrowserModelLoader {
 
     /** Loads a browser model already read ({@code source} names it in messages), in FLOAT32 or FLOAT64. */
     public static SketchModel load(BrowserModel file, String source, DataType dtype) {
-        SketchRnn network = SketchRnn.create(file.hparams(), 0, dtype);
+        SketchRnn network = SketchRnn.create(file.hparams(), 0, dtype, file.tanhZ());
         try {
             ModelState.loadInto(network, file.shapes(), file.weights(), source);
-            network.setTanhZBeforeInitialState(file.tanhZ());
             return new SketchModel(network, file.scaleFactor(), file.info().name(), source, null);
         } catch (RuntimeException e) {
             network.close();

@@ -18,8 +18,8 @@ import sketchrnn.model.SketchRnn;
 
 /**
  * Training on the DJL model with autograd (the reference path): z's noise is the fused engine's
- * ({@link FusedSketchRnn#latentNoise}), the libtorch generator is seeded from the step seed (dropout
- * masks), the gradients are copied out flat, and Adam updates a flat copy of
+ * ({@link FusedSketchRnn#latentNoise}), the dropout masks come from the step seed
+ * ({@link sketchrnn.model.Noise}: the run's own generator, not the engine's process-wide one), the gradients are copied out flat, and Adam updates a flat copy of
  * the parameters that is written back to the model.
  */
 public final class DjlBackend implements TrainingBackend {
@@ -60,7 +60,6 @@ public final class DjlBackend implements TrainingBackend {
 
     @Override
     public Metrics lossAndGradient(Batch batch, double klWeight, long stepSeed) {
-        Engine.getInstance().setRandomSeed((int) stepSeed);
         Map<String, NDArray> params = model.parameters();
         NDManager base = params.values().iterator().next().getManager();
         try (NDManager scope = base.newSubManager()) {
@@ -71,7 +70,7 @@ public final class DjlBackend implements TrainingBackend {
                         new ai.djl.ndarray.types.Shape(batch.size(), model.hparams().zSize()));
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                l = model.loss(batch, true, (float) klWeight, scope, eps);
+                l = model.loss(batch, true, (float) klWeight, scope, eps, stepSeed);
                 gc.backward(l.cost());
             }
             for (Map.Entry<String, NDArray> e : params.entrySet()) {

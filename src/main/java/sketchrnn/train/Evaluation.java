@@ -125,13 +125,13 @@ public final class Evaluation {
         for (Batch b : Batcher.evalBatches(sketches, batchSize, padTo)) {
             try (NDManager scope = base.newSubManager()) {
                 ai.djl.ndarray.NDArray eps = null;
+                long batchSeed = Trainer.stepSeed(seed, -1 - i++);
                 if (model.hparams().conditional()) {                    // the fused engine's noise: the same function
                     int nz = model.hparams().zSize();
-                    eps = scope.create(FusedSketchRnn.latentNoise(Trainer.stepSeed(seed, -1 - i), b.size(), nz),
+                    eps = scope.create(FusedSketchRnn.latentNoise(batchSeed, b.size(), nz),
                             new ai.djl.ndarray.types.Shape(b.size(), nz));
                 }
-                i++;
-                LossTerms l = model.loss(b, false, 0f, scope, eps);
+                LossTerms l = model.loss(b, false, 0f, scope, eps, batchSeed);
                 sum = sum.plus(Result.termsOf(l.metrics()).times(b.size()));
                 count += b.size();
             }

@@ -28,7 +28,7 @@ class DecodeStepTest {
             int steps = batch.maxLen();
             int k = model.mixtureDensityHead().outputSize();
             NDArray z = conditional ? scope.randomNormal(new Shape(size, hp.zSize())) : null;
-            float[] teacher = model.decode(batch, z, false, scope).toFloatArray();   // (B, T, K)
+            float[] teacher = model.decode(batch, z, scope).toFloatArray();   // (B, T, K)
 
             // (d) the whole batch, one step at a time
             float[][] batched = new float[steps][];

@@ -3,7 +3,6 @@ package sketchrnn.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -15,15 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import sketchrnn.data.Batch;
 
 /**
- * Dropout and the run-time randomness: on in training only, drawn from the engine's generator (so a seed
- * repeats a step), and z sampled in evaluation too, as the reference does.
+ * Dropout and the run-time randomness: on in training only, drawn from the pass's own seed (so a seed
+ * repeats a step, whatever else uses the engine's generator), and z sampled in evaluation too, as the reference does.
  */
 class DropoutTest {
 
     private static float trainingLoss(SketchRnn model, Batch batch, boolean training, int seed) {
-        Engine.getInstance().setRandomSeed(seed);
         try (NDManager scope = NDManager.newBaseManager()) {
-            return model.loss(batch, training, 0.5f, scope).recon();
+            return model.loss(batch, training, 0.5f, scope, seed).recon();
         }
     }
 
@@ -44,6 +42,22 @@ class DropoutTest {
     }
 
     @Test
+    void aPassDependsOnItsSeedAloneNotOnTheEnginesGenerator() {
+        HParams hp = HParams.tiny().with("use_input_dropout", "true").with("use_output_dropout", "true");
+        Batch batch = Fixtures.batch(new Random(1), 6, 6, 4, 5);
+        try (SketchRnn model = SketchRnn.create(hp, 1); SketchRnn other = SketchRnn.create(hp, 2)) {
+            Fixtures.perturb(model, new Random(3), 0.5);
+            float alone = trainingLoss(model, batch, true, 5);
+            ai.djl.engine.Engine.getInstance().setRandomSeed(99);                // another run reseeds the engine...
+            try (NDManager scope = NDManager.newBaseManager()) {
+                scope.randomUniform(0f, 1f, new ai.djl.ndarray.types.Shape(1000)); // ...and draws from it
+            }
+            trainingLoss(other, batch, true, 5);                                // a pass of another model in between
+            assertThat(trainingLoss(model, batch, true, 5)).isEqualTo(alone);
+        }
+    }
+
+    @Test
     void withoutDropoutTrainingIsDeterministicButZIsStillSampled() {
         HParams hp = HParams.tiny().withRecurrentDropout(false);
         Batch batch = Fixtures.batch(new Random(1), 6, 6, 4, 5);
@@ -58,7 +72,7 @@ class DropoutTest {
     @Test
     void dropoutMasksKeepTheRightShareAndScaleUp() {
         try (NDManager scope = NDManager.newBaseManager()) {
-            NDList masks = Ops.dropoutMasks(scope, 0.9, 3, 200, 100, DataType.FLOAT32);
+            NDList masks = Ops.dropoutMasks(Noise.seeded(1), scope, 0.9, 3, 200, 100, DataType.FLOAT32);
             assertThat(masks).hasSize(3);
             for (NDArray m : masks) {
                 float[] v = m.toFloatArray();
@@ -70,7 +84,8 @@ class DropoutTest {
                 }
                 assertThat(kept / (double) v.length).isCloseTo(0.9, within(0.01)); // 6 sigma
             }
-            assertThat(Ops.dropoutMasks(scope, 1.0, 3, 2, 2, DataType.FLOAT32)).isNull();
+            assertThat(Ops.dropoutMasks(Noise.seeded(1), scope, 1.0, 3, 2, 2, DataType.FLOAT32)).isNull();
+            assertThat(Ops.dropoutMasks(null, scope, 0.9, 3, 2, 2, DataType.FLOAT32)).isNull();
         }
     }
 }

@@ -81,10 +81,9 @@ class GradientCheckTest {
     /** One backward pass; the gradients copied out (attached to a short-lived manager, as DJL requires). */
     private static Map<String, double[]> gradients(SketchRnn model, Batch batch, boolean training) {
         Map<String, double[]> grads = new LinkedHashMap<>();
-        Engine.getInstance().setRandomSeed(SEED);
         try (NDManager scope = NDManager.newBaseManager()) {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(model.loss(batch, training, 0.5f, scope).cost());
+                collector.backward(model.loss(batch, training, 0.5f, scope, SEED).cost());
             }
             for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
                 NDArray g = e.getValue().getGradient();
@@ -96,9 +95,8 @@ class GradientCheckTest {
     }
 
     private static double cost(SketchRnn model, Batch batch, boolean training) {
-        Engine.getInstance().setRandomSeed(SEED);
         try (NDManager scope = NDManager.newBaseManager()) {
-            return model.loss(batch, training, 0.5f, scope).cost().getDouble();
+            return model.loss(batch, training, 0.5f, scope, SEED).cost().getDouble();
         }
     }
 }

@@ -43,7 +43,7 @@ class LossByHandTest {
             NDArray epsArray = scope.create(epsFlat, new ai.djl.ndarray.types.Shape(batch.size(), hp.zSize()));
             ReferenceModel reference = new ReferenceModel(model);
             for (boolean training : new boolean[] {true, false}) {
-                LossTerms got = model.loss(batch, training, 0.7f, scope, conditional ? epsArray : null);
+                LossTerms got = model.loss(batch, training, 0.7f, scope, conditional ? epsArray : null, 0);
                 ReferenceModel.Terms want = reference.loss(batch, eps, training, 0.7);
                 String mode = training ? "training" : "evaluation";
                 assertThat((double) got.offset()).as(mode + " L_s").isCloseTo(want.offset(), within(1e-4));
@@ -55,8 +55,8 @@ class LossByHandTest {
             // a batch padded only to its own longest sketch scores as padded to N_max in evaluation (every
             // padded step is masked): L_R is over N_max, not over the batch's own length
             Batch padded = Fixtures.repad(batch, hp.maxSeqLen(), null); // end-of-sketch rows
-            LossTerms own = model.loss(batch, false, 0.7f, scope, conditional ? epsArray : null);
-            LossTerms full = model.loss(padded, false, 0.7f, scope, conditional ? epsArray : null);
+            LossTerms own = model.loss(batch, false, 0.7f, scope, conditional ? epsArray : null, 0);
+            LossTerms full = model.loss(padded, false, 0.7f, scope, conditional ? epsArray : null, 0);
             assertThat(batch.maxLen()).isLessThan(padded.maxLen());
             assertThat((double) own.recon()).as("L_R of the batch as padded to N_max").isCloseTo(full.recon(), within(1e-5));
             // the batch is built so that evaluation's masking of the pen loss is visible
@@ -70,7 +70,7 @@ class LossByHandTest {
         HParams hp = tiny("lstm", "lstm", true).with("kl_tolerance", "1000");
         try (SketchRnn model = SketchRnn.create(hp, 7); NDManager scope = NDManager.newBaseManager()) {
             Batch batch = Fixtures.batch(new Random(3), 4, 4, 2);
-            LossTerms got = model.loss(batch, true, klWeight, scope);
+            LossTerms got = model.loss(batch, true, klWeight, scope, 0);
             assertThat(got.kl()).isLessThan(1000f);
             assertThat(Ops.scalar(got.cost())).isCloseTo(got.recon() + klWeight * 1000.0, within(1e-3));
         }

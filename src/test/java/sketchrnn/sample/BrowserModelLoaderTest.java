@@ -129,7 +129,7 @@ class BrowserModelLoaderTest {
 
             // the teacher-forced pass (training, evaluation) honours the option too
             Batch batch = Stroke5.batch(List.of(Sketch.of(new float[][] {{0.5f, -0.2f, 0}})), 1);
-            float[] teacher = old.network().decode(batch, z, false, scope).toFloatArray();  // (1, 1, 3+6M)
+            float[] teacher = old.network().decode(batch, z, scope).toFloatArray();  // (1, 1, 3+6M)
             assertThat(teacher).containsExactly(y5, org.assertj.core.data.Offset.offset(1e-6f));
         }
     }

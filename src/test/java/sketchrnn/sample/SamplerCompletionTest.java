@@ -42,7 +42,7 @@ class SamplerCompletionTest {
             Batch batch = Stroke5.batch(List.of(units), n + 1);
             try (NDManager scope = NDManager.newBaseManager()) {
                 NDArray zz = z == null ? null : scope.create(z, new Shape(1, 4));
-                float[] y = m.network().decode(batch, zz, false, scope).toFloatArray(); // (1, n+1, 21)
+                float[] y = m.network().decode(batch, zz, scope).toFloatArray(); // (1, n+1, 21)
                 for (float[] f : firstY) {
                     for (int i = 0; i < 21; i++) {
                         assertThat(f[i]).as("value " + i).isCloseTo(y[n * 21 + i], within(1e-5f));
