@@ -1,6 +1,5 @@
 package sketchrnn.cli;
 
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sketchrnn.data.BadInputException;
 import sketchrnn.model.HParams;
+import sketchrnn.model.Libtorch;
 import sketchrnn.sample.SamplingBenchmark;
 import sketchrnn.sample.SamplingOptions;
 import sketchrnn.sample.SketchModel;
@@ -68,7 +68,7 @@ public final class BenchSampleVerb implements Callable<Integer> {
         SamplingOptions o = SamplingOptions.defaults().withTemperature(temperature).withSeed(seed).withMaxLength(maxLength);
         try (SketchModel m = model.load()) {
             if (threads != null) {
-                JniUtils.setNumThreads(threads); // the engine is started now (the model is loaded)
+                Libtorch.setThreads(threads); // the engine is started now (the model is loaded)
             }
             SamplingBenchmark.Result r = SamplingBenchmark.run(m, count, o, repeat);
             HParams h = m.hparams();
@@ -82,7 +82,7 @@ public final class BenchSampleVerb implements Callable<Integer> {
                             + "\"one_at_a_time\": {\"ms\": %.1f, \"ms_per_sketch\": %.3f, \"ms_per_step\": %.4f, "
                             + "\"steps\": %d, \"decoder_calls\": %d}, \"batch_speedup_per_sketch\": %.2f}",
                     json(m.name()), h.decModel(), h.decRnnSize(), h.numMixture(), m.conditional(), h.maxSeqLen(),
-                    Double.toString(temperature), count, JniUtils.getNumThreads(), repeat,
+                    Double.toString(temperature), count, Libtorch.threads(), repeat,
                     r.batch().ms(), r.batch().msPerSketch(), r.batch().msPerStep(), r.batch().steps(),
                     r.batch().decoderCalls(),
                     r.single().ms(), r.single().msPerSketch(), r.single().msPerStep(), r.single().steps(),

@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.RunFolder;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.SketchSplits;
@@ -23,8 +24,6 @@ import sketchrnn.interop.ExportInfo;
 import sketchrnn.interop.Int16Codec;
 import sketchrnn.interop.NamedArray;
 import sketchrnn.model.HParams;
-import sketchrnn.train.Checkpoint;
-import sketchrnn.train.TrainingRun;
 
 /**
  * {@code sketchrnn export}: writes a trained plain-LSTM model in the published browser format (docs/model.md §12), for
@@ -66,7 +65,7 @@ public final class ExportVerb implements Callable<Integer> {
             throw new BadInputException("--out " + out + " must end in .gen.json (decoder-only model) or .vae.json "
                     + "(conditional model)");
         }
-        Path ckpt = TrainingRun.checkpointOf(model);
+        Path ckpt = RunFolder.checkpointOf(model);
         Checkpoint c = Checkpoint.read(ckpt);
         HParams hp = c.hparams();
         // the cells and mixture size first: a model the browser runtimes cannot run is refused whatever the name

@@ -5,14 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.ModelState;
+import sketchrnn.checkpoint.RunFolder;
 import sketchrnn.data.BadInputException;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.sample.BrowserModelLoader;
 import sketchrnn.sample.PackagedModels;
 import sketchrnn.sample.SketchModel;
-import sketchrnn.train.Checkpoint;
-import sketchrnn.train.ModelState;
-import sketchrnn.train.TrainingRun;
 
 /** Loading the model a verb's {@code --model} names, in a chosen precision. */
 final class ModelFiles {
@@ -42,7 +42,7 @@ final class ModelFiles {
             }
             return BrowserModelLoader.load(path, dtype);
         }
-        Path ckpt = TrainingRun.checkpointOf(path);
+        Path ckpt = RunFolder.checkpointOf(path);
         Checkpoint c = Checkpoint.read(ckpt);
         SketchRnn network = SketchRnn.create(c.hparams(), c.seed(), dtype);
         try {
@@ -51,7 +51,7 @@ final class ModelFiles {
             network.close();
             throw e;
         }
-        List<String> data = TrainingRun.shortNamesOf(c.data());
+        List<String> data = RunFolder.shortNames(c.data());
         return new SketchModel(network, c.scaleFactor(), data.isEmpty() ? "model" : String.join("+", data),
                 ckpt.toString(), c);
     }

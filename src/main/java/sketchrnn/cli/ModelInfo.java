@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.RunFolder;
 import sketchrnn.data.BadInputException;
 import sketchrnn.interop.BrowserInfo;
 import sketchrnn.interop.BrowserModel;
@@ -18,8 +20,6 @@ import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.ExportInfo;
 import sketchrnn.interop.NamedArray;
 import sketchrnn.model.HParams;
-import sketchrnn.train.Checkpoint;
-import sketchrnn.train.TrainingRun;
 
 /** What {@code sketchrnn info} says about a model: a browser model file, a checkpoint or a run folder. */
 final class ModelInfo {
@@ -91,7 +91,7 @@ final class ModelInfo {
 
     /** Describes a checkpoint; {@code shownAs}, when given, is printed instead of the file's path. */
     static void describeCheckpoint(Path path, String shownAs, PrintWriter out) {
-        Path ckpt = TrainingRun.checkpointOf(path);
+        Path ckpt = RunFolder.checkpointOf(path);
         Checkpoint c = Checkpoint.read(ckpt);
         HParams hp = c.hparams();
         out.println((shownAs != null ? shownAs : ckpt.toString()) + ": sketchrnn checkpoint" + (Files.isDirectory(path) ? " (of the run folder " + path + ")" : "")

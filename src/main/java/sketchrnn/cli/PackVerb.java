@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.TrainingData;
 import sketchrnn.model.Metric;
 import sketchrnn.model.SketchRnn;
-import sketchrnn.train.Checkpoint;
 import sketchrnn.train.Evaluation;
 import sketchrnn.train.MetricsCsv;
-import sketchrnn.train.ModelState;
 
 /**
  * {@code sketchrnn pack}: a trained checkpoint made ready to ship: weights only (no optimizer state, a third of

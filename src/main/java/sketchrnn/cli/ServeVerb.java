@@ -154,7 +154,7 @@ public final class ServeVerb implements Callable<Integer> {
         if (n < 1 || n > 256) {
             throw new BadInputException("--native-threads must be in 1..256, got " + n);
         }
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
+        sketchrnn.model.Libtorch.setThreads(n);
     }
 
     static boolean isLoopback(String host) {

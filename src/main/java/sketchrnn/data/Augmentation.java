@@ -1,7 +1,6 @@
 package sketchrnn.data;
 
 import java.util.random.RandomGenerator;
-import sketchrnn.model.HParams;
 
 /**
  * Training-time data augmentation (docs/model.md §3, step 4), applied to each sketch each time a batch takes it:
@@ -43,11 +42,6 @@ public final class Augmentation {
         }
         this.scale = randomScaleFactor;
         this.dropProb = augmentStrokeProb;
-    }
-
-    /** The augmentation of {@code random_scale_factor} and {@code augment_stroke_prob}. */
-    public static Augmentation of(HParams hp) {
-        return new Augmentation(hp.randomScaleFactor(), hp.augmentStrokeProb());
     }
 
     public double randomScaleFactor() {

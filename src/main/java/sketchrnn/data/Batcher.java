@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import sketchrnn.model.HParams;
 
 /**
  * Training and evaluation batches (docs/model.md §3, step 4 and batches; magenta's {@code DataLoader.random_batch}).
@@ -113,13 +112,12 @@ public final class Batcher {
     }
 
     /**
-     * The batcher of a prepared data set's training split with the run's hyperparameters:
-     * {@code batch_size}, {@code group_by_length}, the augmentation, and N_max = the data set's longest
-     * sketch.
+     * The batcher of a prepared data set's training split, N_max = the data set's longest sketch (the
+     * training run makes it from its hyperparameters: {@code sketchrnn.train.TrainingRun#batcher}).
      */
-    public static Batcher of(TrainingData data, HParams hp, long seed) {
-        return new Batcher(data.train(), hp.batchSize(), data.longestLength(), Augmentation.of(hp),
-                hp.groupByLength(), seed);
+    public static Batcher of(TrainingData data, int batchSize, Augmentation augmentation, boolean groupByLength,
+            long seed) {
+        return new Batcher(data.train(), batchSize, data.longestLength(), augmentation, groupByLength, seed);
     }
 
     /** The training batch of a step (0-based): the same for the same seed and step, always. */

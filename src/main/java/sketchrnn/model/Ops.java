@@ -15,7 +15,7 @@ final class Ops {
     static final float LAYER_NORM_EPSILON = 1e-3f;
 
     static NDArray sigmoid(NDArray x) {
-        return x.getNDArrayInternal().sigmoid();
+        return Libtorch.sigmoid(x);
     }
 
     /**
@@ -24,7 +24,7 @@ final class Ops {
      * different vector to every row (the precomputed input projection of a time step); null for none.
      */
     static NDArray linear(NDArray x, NDArray wT, NDArray b) {
-        return x.getNDArrayInternal().linear(x, wT, b).singletonOrThrow();
+        return Libtorch.linear(x, wT, b);
     }
 
     /**
@@ -34,7 +34,7 @@ final class Ops {
      */
     static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
         long n = x.getShape().get(x.getShape().dimension() - 1);
-        return x.getNDArrayInternal().layerNorm(x, new Shape(n), gamma, beta, LAYER_NORM_EPSILON).singletonOrThrow();
+        return Libtorch.layerNorm(x, new Shape(n), gamma, beta, LAYER_NORM_EPSILON);
     }
 
     /**

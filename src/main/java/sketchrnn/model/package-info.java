@@ -4,9 +4,11 @@
  * cell ({@link sketchrnn.model.LstmCell}, {@link sketchrnn.model.LayerNormLstmCell},
  * {@link sketchrnn.model.HyperLstmCell}, all behind {@link sketchrnn.model.RecurrentCell}),
  * {@link sketchrnn.model.MixtureDensityHead} and {@link sketchrnn.model.SketchRnnLoss};
- * {@link sketchrnn.model.HParams} holds the hyperparameters.
+ * {@link sketchrnn.model.HParams} holds the hyperparameters; {@link sketchrnn.model.LossMetrics} names what the
+ * loss reports; {@link sketchrnn.model.Noise} draws a pass's random numbers from its own seed;
+ * {@link sketchrnn.model.Libtorch} is the only class that uses the PyTorch engine past DJL's API.
  *
  * <p>Note for callers: gradients accumulate in DJL; zero them between training steps.
- * {@link sketchrnn.model.TrainStepBench} times a step at a chosen number of engine threads.
+ * {@code sketchrnn bench train} ({@code sketchrnn.train.TrainStepBenchmark}) times a training step.
  */
 package sketchrnn.model;

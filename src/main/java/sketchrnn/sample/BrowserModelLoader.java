@@ -2,10 +2,10 @@ package sketchrnn.sample;
 
 import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.interop.BrowserModel;
 import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.model.SketchRnn;
-import sketchrnn.train.ModelState;
 
 /**
  * Loads Google's published browser models ({@code .gen.json} / {@code .vae.json}, docs/model.md §12) as a

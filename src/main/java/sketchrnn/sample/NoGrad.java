@@ -1,6 +1,6 @@
 package sketchrnn.sample;
 
-import ai.djl.pytorch.jni.JniUtils;
+import sketchrnn.model.Libtorch;
 
 /**
  * Turns the engine's autograd recording off for the calling thread while drawing, and back to what it was
@@ -13,9 +13,9 @@ final class NoGrad implements AutoCloseable {
     private final boolean was;
 
     private NoGrad() {
-        was = JniUtils.isGradMode();
+        was = Libtorch.gradMode();
         if (was) {
-            JniUtils.setGradMode(false);
+            Libtorch.setGradMode(false);
         }
     }
 
@@ -27,7 +27,7 @@ final class NoGrad implements AutoCloseable {
     @Override
     public void close() {
         if (was) {
-            JniUtils.setGradMode(true);
+            Libtorch.setGradMode(true);
         }
     }
 }

@@ -7,14 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.ModelState;
+import sketchrnn.checkpoint.RunFolder;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.Sketch;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.model.StrictRandom;
-import sketchrnn.train.Checkpoint;
-import sketchrnn.train.ModelState;
-import sketchrnn.train.TrainingRun;
 
 /**
  * A trained sketch-rnn model ready to draw: the network, the scale factor that converts model units to
@@ -70,7 +70,7 @@ public final class SketchModel implements AutoCloseable {
             }
             return BrowserModelLoader.load(path);
         }
-        Path ckpt = TrainingRun.checkpointOf(path);
+        Path ckpt = RunFolder.checkpointOf(path);
         Checkpoint c = Checkpoint.read(ckpt);
         return fromCheckpoint(c, ckpt.toString());
     }
@@ -78,7 +78,7 @@ public final class SketchModel implements AutoCloseable {
     /** A model from a checkpoint already read. */
     public static SketchModel fromCheckpoint(Checkpoint c, String source) {
         SketchRnn net = ModelState.restore(c);
-        List<String> data = TrainingRun.shortNamesOf(c.data());
+        List<String> data = RunFolder.shortNames(c.data());
         return new SketchModel(net, c.scaleFactor(), data.isEmpty() ? "model" : String.join("+", data), source, c);
     }
 

@@ -1,6 +1,7 @@
 package sketchrnn.train;
 
 import java.util.Map;
+import sketchrnn.checkpoint.OptimizerState;
 import sketchrnn.engine.FlatParameters;
 
 /**
@@ -53,12 +54,12 @@ public final class Adam {
     }
 
     /** The optimiser state for a checkpoint: step count and the two moments by parameter name. */
-    public State state() {
-        return new State(t, layout.unflatten(m), layout.unflatten(v));
+    public OptimizerState state() {
+        return new OptimizerState(t, layout.unflatten(m), layout.unflatten(v));
     }
 
     /** Restores a state written by {@link #state()}. */
-    public void restore(State s) {
+    public void restore(OptimizerState s) {
         for (String name : layout.names()) {
             if (s.m().get(name) == null || s.v().get(name) == null) {
                 throw new IllegalArgumentException("optimizer state has no moments for parameter " + name);
@@ -69,7 +70,4 @@ public final class Adam {
         t = s.iterations();
     }
 
-    /** Adam's state: iterations and first and second moments by parameter name. */
-    public record State(long iterations, Map<String, float[]> m, Map<String, float[]> v) {
-    }
 }

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.data.Batch;
 import sketchrnn.data.Sketch;
 import sketchrnn.engine.FlatParameters;

@@ -11,6 +11,7 @@ import sketchrnn.data.Batcher;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
+import sketchrnn.model.Libtorch;
 import sketchrnn.model.SketchRnn;
 
 /**
@@ -76,11 +77,16 @@ public final class TrainStepBenchmark {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** Median time of {@code steps} training steps (after {@code warmup}) on batches padded to {@code seq}. */
+    /**
+     * Median time of {@code steps} training steps (after {@code warmup}) on batches padded to {@code seq}. On the
+     * DJL path, {@code -Dsketchrnn.profile=FILE} runs libtorch's profiler over the first timed step and writes
+     * its Chrome trace to FILE.
+     */
     public static Timing paddedSteps(HParams hp, int seq, int steps, int warmup, long seed, TrainingPath path) {
         List<Sketch> sketches = syntheticSketches(hp.batchSize() * 4, seq, seed);
         List<Batch> batches = Batcher.evalBatches(sketches, hp.batchSize(), seq);
         List<Double> times = new ArrayList<>();
+        String profile = System.getProperty("sketchrnn.profile");
         HParams h = hp.withMaxSeqLen(Math.max(hp.maxSeqLen(), seq));
         try (TrainingBackend backend = TrainingRun.backend(h, SketchRnn.initialParameters(h, seed), path, "the initial parameters")) {
             for (int i = 0; i < warmup + steps; i++) {
@@ -88,7 +94,14 @@ public final class TrainStepBenchmark {
                     sketchrnn.kernels.Gemm.startProfile();
                 }
                 Batch b = batches.get(i % batches.size());
+                boolean profiled = i == warmup && profile != null && backend instanceof DjlBackend;
+                if (profiled) {
+                    Libtorch.startProfile();
+                }
                 double s = timedStep(backend, h, b, i);
+                if (profiled) {
+                    Libtorch.stopProfile(Path.of(profile));
+                }
                 if (i >= warmup) {
                     times.add(s);
                 }
@@ -101,7 +114,7 @@ public final class TrainStepBenchmark {
     /** Times one epoch of the training split of {@code data} with length-grouped batches (after one warm-up step). */
     public static Timing groupedEpoch(HParams hp, TrainingData data, long seed, TrainingPath path) {
         HParams grouped = hp.withGroupByLength(true);
-        Batcher batcher = Batcher.of(data, grouped, seed);
+        Batcher batcher = TrainingRun.batcher(data, grouped, seed);
         List<Double> times = new ArrayList<>();
         try (TrainingBackend backend = TrainingRun.backend(grouped, SketchRnn.initialParameters(grouped, seed), path, "the initial parameters")) {
             timedStep(backend, grouped, batcher.trainBatch(0), 0);

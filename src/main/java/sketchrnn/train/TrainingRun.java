@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.ModelState;
+import sketchrnn.checkpoint.RunFolder;
+import sketchrnn.data.Augmentation;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.Batch;
 import sketchrnn.data.Batcher;
@@ -32,8 +36,8 @@ import sketchrnn.model.SketchRnn;
  * cost, weights only), {@code metrics.csv}, {@code loss.png}, {@code train.log}.
  */
 public final class TrainingRun {
-    public static final String LAST = "last.ckpt";
-    public static final String BEST = "best.ckpt";
+    public static final String LAST = RunFolder.LAST;
+    public static final String BEST = RunFolder.BEST;
 
     /** What to train and for how long. {@code hparams} and {@code data} are ignored when resuming. */
     public record Options(List<Path> data, Path runDir, HParams hparams, long maxSteps, Duration maxTime, long seed,
@@ -121,7 +125,7 @@ public final class TrainingRun {
                     backend.describe(), start, o.maxSteps() == Long.MAX_VALUE ? "" : " to step " + o.maxSteps(),
                     o.maxTime() == null ? "" : String.format(Locale.ROOT, " for at most %.1f min", o.maxTime().toMillis() / 60000.0));
             // 3. the sketch-specific parts
-            Batcher batcher = Batcher.of(data, hp, seed);
+            Batcher batcher = batcher(data, hp, seed);
             int padTo = hp.maxSeqLen();
             Map<String, Double> checkpointMetrics = new LinkedHashMap<>(resumed != null ? resumed.metrics() : Map.of());
             long[] lastGoodStep = {start};
@@ -151,7 +155,7 @@ public final class TrainingRun {
             };
             MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"), LossMetrics.ALL);
             csv.start(start);
-            String title = "sketch-rnn " + hp.encModel() + "/" + hp.decModel() + " on " + String.join("+", shortNames(data.names()));
+            String title = "sketch-rnn " + hp.encModel() + "/" + hp.decModel() + " on " + String.join("+", RunFolder.shortNames(data.names()));
             trainer.addCallback(new TrainLog(log, o.logEvery(), o.maxSteps(), terminal, csv));
             trainer.addCallback(new Trainer.Callback() {
                 @Override
@@ -221,33 +225,21 @@ public final class TrainingRun {
         return new FusedBackend(hp, parameters.shapes(), parameters.values(), TrainingPath.engineThreads());
     }
 
+    /**
+     * The batcher of a prepared data set's training split with the run's hyperparameters: {@code batch_size},
+     * {@code group_by_length}, the augmentation ({@code random_scale_factor}, {@code augment_stroke_prob}),
+     * and N_max = the data set's longest sketch.
+     */
+    public static Batcher batcher(TrainingData data, HParams hp, long seed) {
+        return Batcher.of(data, hp.batchSize(), new Augmentation(hp.randomScaleFactor(), hp.augmentStrokeProb()),
+                hp.groupByLength(), seed);
+    }
+
     /** A checkpoint of the backend's parameters (and Adam's state when {@code withOptimizer}). */
     static Checkpoint checkpoint(HParams hp, TrainingBackend backend, boolean withOptimizer, long step, double best,
             double scaleFactor, List<String> data, long seed, Map<String, Double> metrics) {
         return new Checkpoint(hp, step, best, scaleFactor, data, seed, metrics, backend.layout().shapes(),
                 backend.weights(), withOptimizer ? backend.adam().state() : null);
-    }
-
-    /**
-     * The checkpoint a model argument names: a checkpoint file as is; a run folder's {@code best.ckpt},
-     * else its {@code last.ckpt}.
-     */
-    public static Path checkpointOf(Path modelArg) {
-        if (Files.isDirectory(modelArg)) {
-            Path best = modelArg.resolve(BEST);
-            if (Files.exists(best)) {
-                return best;
-            }
-            Path last = modelArg.resolve(LAST);
-            if (Files.exists(last)) {
-                return last;
-            }
-            throw new BadInputException(modelArg + ": a folder without " + BEST + " or " + LAST + " (not a training run)");
-        }
-        if (!Files.exists(modelArg)) {
-            throw new BadInputException(modelArg + ": no such model file or run folder");
-        }
-        return modelArg;
     }
 
     /** A checkpoint's record of a validation: {@code valid_cost, valid_recon_loss, ...} (every measured metric). */
@@ -259,20 +251,5 @@ public final class TrainingRun {
         return String.format(Locale.ROOT, "%s, enc %s %d, dec %s %d, z %d, M %d, batch %d,",
                 hp.conditional() ? "conditional" : "decoder-only", hp.encModel(), hp.encRnnSize(), hp.decModel(),
                 hp.decRnnSize(), hp.zSize(), hp.numMixture(), hp.batchSize());
-    }
-
-    /** The data set names without folder and extension ("aaron_sheep"). */
-    public static List<String> shortNamesOf(List<String> names) {
-        return shortNames(names);
-    }
-
-    static List<String> shortNames(List<String> names) {
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            String f = Path.of(n).getFileName().toString();
-            int dot = f.lastIndexOf('.');
-            out.add(dot > 0 ? f.substring(0, dot) : f);
-        }
-        return out;
     }
 }

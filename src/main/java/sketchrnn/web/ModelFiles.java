@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import sketchrnn.checkpoint.RunFolder;
 import sketchrnn.data.BadInputException;
 import sketchrnn.sample.PackagedModels;
-import sketchrnn.train.TrainingRun;
 
 /**
  * Which model files a {@code --models} argument names: a model file ({@code .ckpt}, {@code .gen.json},
@@ -75,7 +75,7 @@ public final class ModelFiles {
     }
 
     static boolean isRunFolder(Path dir) {
-        return Files.isRegularFile(dir.resolve(TrainingRun.BEST)) || Files.isRegularFile(dir.resolve(TrainingRun.LAST));
+        return Files.isRegularFile(dir.resolve(RunFolder.BEST)) || Files.isRegularFile(dir.resolve(RunFolder.LAST));
     }
 
     static boolean isModelFile(Path p) {
@@ -90,7 +90,7 @@ public final class ModelFiles {
     public static String idOf(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         String n = abs.getFileName() == null ? "model" : clean(abs.getFileName().toString());
-        if ((n.equals(TrainingRun.BEST) || n.equals(TrainingRun.LAST)) && abs.getParent() != null
+        if ((n.equals(RunFolder.BEST) || n.equals(RunFolder.LAST)) && abs.getParent() != null
                 && abs.getParent().getFileName() != null) {
             n = clean(abs.getParent().getFileName().toString()) + "/" + n;
         }

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
 import sketchrnn.SyntheticDrawings;
+import sketchrnn.checkpoint.Checkpoint;
 import sketchrnn.interop.BrowserModel;
 import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.Int16Codec;
 import sketchrnn.interop.MixtureTrace;
-import sketchrnn.train.Checkpoint;
 
 /** {@code sketchrnn export}, and the exported files used as models by {@code trace}, {@code eval} and {@code info}. */
 class BrowserExportVerbTest {

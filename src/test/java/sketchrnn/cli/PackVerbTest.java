@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.SyntheticDrawings;
-import sketchrnn.train.Checkpoint;
+import sketchrnn.checkpoint.Checkpoint;
 
 /** {@code pack}: the shippable copy of a run's model scores as the original and records what it scored. */
 class PackVerbTest {

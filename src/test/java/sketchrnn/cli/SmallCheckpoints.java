@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
-import sketchrnn.train.Checkpoint;
-import sketchrnn.train.ModelState;
 
 /**
  * Small checkpoints for the browser-model tests, written as the trainer writes them: a freshly initialised model

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
-import sketchrnn.train.ModelState;
 
 /** {@code sketchrnn serve} and {@code sketchrnn bench serve} as a user runs them. */
 class StudioServeVerbTest {

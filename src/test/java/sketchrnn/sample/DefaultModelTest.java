@@ -18,8 +18,8 @@ import sketchrnn.Shared;
 import sketchrnn.cli.Main;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.TrainingData;
-import sketchrnn.train.Evaluation;
 import sketchrnn.model.LossMetrics;
+import sketchrnn.train.Evaluation;
 
 /** The model shipped inside the application: it loads, it scores what it recorded, and it draws. */
 class DefaultModelTest {

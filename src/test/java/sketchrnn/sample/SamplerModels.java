@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.data.Sketch;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
-import sketchrnn.train.Checkpoint;
-import sketchrnn.train.ModelState;
 
 /** Tiny randomly initialised models for the sampling tests, as a user would load them from a checkpoint. */
 public final class SamplerModels {

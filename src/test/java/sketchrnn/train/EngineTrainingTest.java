@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sketchrnn.Shared;
+import sketchrnn.checkpoint.Checkpoint;
 import sketchrnn.data.NpzSketchReader;
 import sketchrnn.data.NpzSketchWriter;
 import sketchrnn.data.Sketch;

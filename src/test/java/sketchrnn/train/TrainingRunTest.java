@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
+import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.NpzSketchReader;
 import sketchrnn.data.NpzSketchWriter;
@@ -23,8 +25,8 @@ import sketchrnn.data.SketchFiles;
 import sketchrnn.data.SketchSplits;
 import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
-import sketchrnn.model.SketchRnn;
 import sketchrnn.model.LossMetrics;
+import sketchrnn.model.SketchRnn;
 
 /**
  * Training end to end on a small real subset of the sheep: learning, checkpoints, resume, the NaN guard. Skips

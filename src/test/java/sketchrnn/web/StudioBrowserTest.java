@@ -35,10 +35,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.w3c.dom.Document;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.sample.SketchModel;
-import sketchrnn.train.ModelState;
 
 /**
  * The studio in a real browser (headless Chromium over chromedriver, both on this machine, loopback only):

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.data.Polylines;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchStrokes;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.sample.SketchModel;
-import sketchrnn.train.ModelState;
 
 /** The canvas-to-model scale: a drawing across 80% of the canvas is as large as the model's own sketches. */
 class StudioPixelUnitsTest {

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.sample.SketchModel;
-import sketchrnn.train.ModelState;
 
 /** The server around the API: static files, limits, methods, paths, time limit, robustness, concurrency. */
 class StudioServerTest {

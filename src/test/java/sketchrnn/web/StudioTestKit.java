@@ -19,10 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import sketchrnn.checkpoint.ModelState;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.sample.SketchModel;
-import sketchrnn.train.ModelState;
 
 /** Tiny models, a server on 127.0.0.1 and HTTP helpers for the studio's tests. */
 final class StudioTestKit {

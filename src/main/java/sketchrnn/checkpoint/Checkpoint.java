@@ -1,4 +1,4 @@
-package sketchrnn.train;
+package sketchrnn.checkpoint;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -50,7 +50,7 @@ import sketchrnn.model.HParams;
  */
 public record Checkpoint(HParams hparams, long step, double bestValidCost, double scaleFactor, List<String> data,
                          long seed, Map<String, Double> metrics, Map<String, long[]> shapes,
-                         Map<String, float[]> weights, Adam.State optimizer) {
+                         Map<String, float[]> weights, OptimizerState optimizer) {
 
     public static final String FORMAT = "sketchrnn-checkpoint";
     public static final int VERSION = 1;
@@ -161,9 +161,9 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
                 shapes.put(o.get("name").getAsString(), shape);
             }
             Map<String, float[]> weights = readFloats(zip, file, "weights.f32", shapes);
-            Adam.State adam = null;
+            OptimizerState adam = null;
             if (meta.has("adam_iterations") && zip.getEntry("adam_m.f32") != null) {
-                adam = new Adam.State(meta.get("adam_iterations").getAsLong(),
+                adam = new OptimizerState(meta.get("adam_iterations").getAsLong(),
                         readFloats(zip, file, "adam_m.f32", shapes), readFloats(zip, file, "adam_v.f32", shapes));
             }
             List<String> data = new ArrayList<>();

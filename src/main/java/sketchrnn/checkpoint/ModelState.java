@@ -1,4 +1,4 @@
-package sketchrnn.train;
+package sketchrnn.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -16,7 +16,7 @@ public final class ModelState {
     }
 
     /** A checkpoint of the model (and optimizer, when given) at a step. */
-    public static Checkpoint capture(SketchRnn model, Adam adam, long step, double bestValidCost, double scaleFactor,
+    public static Checkpoint capture(SketchRnn model, OptimizerState optimizer, long step, double bestValidCost, double scaleFactor,
                                      List<String> data, long seed, Map<String, Double> metrics) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
         Map<String, float[]> weights = new LinkedHashMap<>();
@@ -25,7 +25,7 @@ public final class ModelState {
             weights.put(e.getKey(), e.getValue().toFloatArray());
         }
         return new Checkpoint(model.hparams(), step, bestValidCost, scaleFactor, data, seed, metrics, shapes, weights,
-                adam == null ? null : adam.state());
+                optimizer);
     }
 
     /** A new model with the checkpoint's hyperparameters and weights. */
@@ -103,6 +103,6 @@ public final class ModelState {
     }
 
     private static boolean isRequiresGrad(NDArray p) {
-        return p instanceof ai.djl.pytorch.engine.PtNDArray pt && ai.djl.pytorch.jni.JniUtils.requiresGrad(pt);
+        return sketchrnn.model.Libtorch.requiresGrad(p);
     }
 }
