@@ -104,14 +104,15 @@ final class HyperLstmCell implements RecurrentCell {
     }
 
     @Override
-    public Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope) {
-        long steps = x.getShape().get(0);
-        long batch = x.getShape().get(1);
-        long dx = x.getShape().get(2);
-        DataType dtype = x.getDataType();
-        NDList xs = Ops.steps(x);                                                                // T x (B, Dx)
+    public double recurrentKeep() {
+        return keep;
+    }
+
+    @Override
+    public Step prepare(Weights w, long dx, NDArray constant, NDManager scope) {
         // main cell: x·W_xh and h·W_hh stay apart, each is scaled by its own embeddings
         NDArray wxh = w.get(prefix + "W_xh");                                                    // (Dx+Dc, 4H)
+        DataType dtype = wxh.getDataType();
         NDArray xWeightT = wxh.get("0:{}", dx).transpose();                                      // (4H, Dx)
         NDArray xConstant = Ops.constantPart(constant, wxh, dx, null);                           // (B, 4H) or null
         NDArray whh = w.get(prefix + "W_hh");                                                    // (H, 4H)
@@ -140,25 +141,24 @@ final class HyperLstmCell implements RecurrentCell {
         NDArray scales = NDArrays.stack(scaleWeights, 0);                                        // (12, Nh, H)
         LayerNormedUpdate hyperUpdate = new LayerNormedUpdate(w, hyperPrefix, hyperUnits, scope, dtype);
         LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
-        NDList masks = Ops.dropoutMasks(dropout, scope, keep, steps, batch, units, dtype);  // T x (B, H)
-
-        return (t, state) -> {
+        return (x, state, mask) -> {
+            long batch = x.getShape().get(0);
             NDArray c = state.get(0);                                                            // (B, H)
             NDArray hyperC = state.get(1);                                                       // (B, Hh)
             NDArray h = state.get(2);                                                            // (B, H)
             NDArray hyperH = state.get(3);                                                       // (B, Hh)
             // the small cell steps first, on [x ; h]
-            NDArray xhh = NDArrays.concat(new NDList(xs.get(t), h, hyperH), 1);                 // (B, Dx+H+Hh)
+            NDArray xhh = NDArrays.concat(new NDList(x, h, hyperH), 1);                       // (B, Dx+H+Hh)
             NDArray hyperPre = linear(xhh, hyperWeightT, hyperConstant);                         // (B, 4Hh)
             NDList hyper = hyperUpdate.apply(hyperPre, hyperC, null);                            // [ĉ', ĥ']
             // its output scales the main cell's contributions gate by gate
             NDArray emb = linear(hyper.get(1), zT, zB)                                           // (B, 12Nh)
                     .reshape(batch, 12, embedding).transpose(1, 0, 2);                           // (12, B, Nh)
             NDList ab = emb.batchMatMul(scales).transpose(1, 0, 2).split(3, 1);                  // α_x, α_h, β_h: 3 x (B, 4, H)
-            NDArray xPart = linear(xs.get(t), xWeightT, xConstant).reshape(batch, 4, units);     // (B, 4, H)
+            NDArray xPart = linear(x, xWeightT, xConstant).reshape(batch, 4, units);            // (B, 4, H)
             NDArray hPart = h.matMul(whh).reshape(batch, 4, units);                              // (B, 4, H)
             NDArray pre = ab.get(0).mul(xPart).add(ab.get(1).mul(hPart)).add(ab.get(2)).add(bias); // (B, 4, H)
-            NDList main = update.apply(pre.reshape(batch, 4L * units), c, masks == null ? null : masks.get(t));
+            NDList main = update.apply(pre.reshape(batch, 4L * units), c, mask);
             return new NDList(main.get(0), hyper.get(0), main.get(1), hyper.get(1));
         };
     }

@@ -1,7 +1,6 @@
 package sketchrnn.model;
 
 import static sketchrnn.model.Ops.layerNorm;
-import static sketchrnn.model.Ops.linear;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -24,32 +23,9 @@ import java.util.List;
  * <p>Parameters (prefix): {@code W_xh (Dx, 4H)}, {@code W_hh (H, 4H)}, {@code ln_gamma (4H)},
  * {@code ln_beta (4H)}, {@code ln_c_gamma (H)}, {@code ln_c_beta (H)}.
  */
-final class LayerNormLstmCell implements RecurrentCell {
-    private final String prefix;
-    private final int inputSize;
-    private final int units;
-    private final double keep;
-
+final class LayerNormLstmCell extends GatedLstmCell {
     LayerNormLstmCell(String prefix, int inputSize, int units, double keep) {
-        this.prefix = prefix;
-        this.inputSize = inputSize;
-        this.units = units;
-        this.keep = keep;
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int numUnits() {
-        return units;
-    }
-
-    @Override
-    public long[] stateParts() {
-        return new long[] {units, units};
+        super(prefix, inputSize, units, keep);
     }
 
     @Override
@@ -62,27 +38,13 @@ final class LayerNormLstmCell implements RecurrentCell {
     }
 
     @Override
-    public Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope) {
-        long steps = x.getShape().get(0);
-        long batch = x.getShape().get(1);
-        long dx = x.getShape().get(2);
-        DataType dtype = x.getDataType();
-        NDArray wxh = w.get(prefix + "W_xh");                                                 // (Dx+Dc, 4H)
-        NDArray weightT = wxh.get("0:{}", dx).concat(w.get(prefix + "W_hh"), 0).transpose();   // (4H, Dx+H) over [x ; h]
-        NDArray constantPart = Ops.constantPart(constant, wxh, dx, null);                     // (B, 4H) or null
-        NDList xs = Ops.steps(x);                                                             // T x (B, Dx)
-        LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
-        NDList masks = Ops.dropoutMasks(dropout, scope, keep, steps, batch, units, dtype);  // T x (B, H)
-        return (t, state) -> update.apply(linear(xs.get(t).concat(state.get(1), 1), weightT, constantPart), // (B, 4H)
-                state.get(0), masks == null ? null : masks.get(t));
+    NDArray gateBias(Weights w, NDManager scope, DataType dtype) {
+        return null;                                                                         // ln_beta is the bias
     }
 
     @Override
-    public Steps prepareSteps(Weights w, NDManager scope) {
-        DataType dtype = w.get(prefix + "W_xh").getDataType();
-        NDArray weightT = w.get(prefix + "W_xh").concat(w.get(prefix + "W_hh"), 0).transpose(); // (4H, Dx+Dc+H)
-        LayerNormedUpdate update = new LayerNormedUpdate(w, prefix, units, scope, dtype);
-        return (x, state) -> update.apply(linear(x.concat(state.get(1), 1), weightT, null), state.get(0), null);
+    Update update(Weights w, NDManager scope, DataType dtype) {
+        return new LayerNormedUpdate(w, prefix, units, scope, dtype)::apply;
     }
 
     /**

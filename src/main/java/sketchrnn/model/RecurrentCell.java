@@ -13,10 +13,12 @@ import java.util.List;
  * A recurrent cell of docs/model.md §6: {@link LstmCell} ({@code lstm}), {@link LayerNormLstmCell}
  * ({@code layer_norm}) or {@link HyperLstmCell} ({@code hyper}).
  *
- * <p>A cell runs a whole sequence in two phases, for speed: {@link #start} does everything that does not
- * depend on the state once per sequence (weights joined into one matrix over {@code [x ; h]}, the share
- * of the constant input z folded into the bias, the dropout masks of all steps in one draw), then
- * {@link Run#step} applies the recurrence one step at a time with a single fused matmul-and-add.
+ * <p>A cell runs in two phases, for speed: {@link #prepare} does everything that depends neither on the
+ * input nor on the state once (weights joined into one matrix over {@code [x ; h]}, the share of the
+ * constant input z folded into the bias), then its {@link Step} applies the recurrence one step at a time
+ * with a single fused matmul-and-add. A cell implements {@link #prepare} only: a sequence ({@link #start},
+ * training and encoding: with the dropout masks of all steps in one draw) and single steps
+ * ({@link #prepareSteps}, sampling) both run the prepared step.
  *
  * <p>The state is a list of {@code (B, n)} arrays, its c parts first, then its h parts, in the order of
  * the flat state {@code [c | h]} (hyper: {@code [c | hyper_c | h | hyper_h]}); the cell's output is the
@@ -47,6 +49,33 @@ interface RecurrentCell {
     /** The trainable parameters, full names, fixed order. */
     List<ParameterSpec> parameters();
 
+    /** The keep probability of recurrent dropout (1: none). */
+    double recurrentKeep();
+
+    /**
+     * Prepares the recurrence: everything that does not depend on the input or the state.
+     *
+     * @param w        the pass's weights
+     * @param dx       the size of the input a step reads; the rest of {@link #inputSize()}, if any, is
+     *                 {@code constant}
+     * @param constant (B, inputSize - dx) an input part identical at every step (the decoder's z), or null
+     *                 when {@code dx == inputSize()}
+     * @param scope    where the prepared arrays live
+     */
+    Step prepare(Weights w, long dx, NDArray constant, NDManager scope);
+
+    /** One step of a prepared recurrence. */
+    @FunctionalInterface
+    interface Step {
+        /**
+         * @param x     (B, dx) the step's input
+         * @param state the state before the step
+         * @param mask  (B, H) the step's recurrent dropout mask, or null
+         * @return the state after it
+         */
+        NDList apply(NDArray x, NDList state, NDArray mask);
+    }
+
     /**
      * Prepares a run over a sequence.
      *
@@ -57,15 +86,23 @@ interface RecurrentCell {
      * @param dropout  where recurrent dropout masks come from; null for none (evaluation, inference)
      * @param scope    where every array of the run lives
      */
-    Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope);
+    default Run start(Weights w, NDArray x, NDArray constant, Noise dropout, NDManager scope) {
+        long steps = x.getShape().get(0);
+        Step step = prepare(w, x.getShape().get(2), constant, scope);
+        NDList xs = Ops.steps(x);                                                        // T x (B, Dx)
+        NDList masks = Ops.dropoutMasks(dropout, scope, recurrentKeep(), steps, x.getShape().get(1), numUnits(),
+                x.getDataType());                                                        // T x (B, H) or null
+        return (t, state) -> step.apply(xs.get(t), state, masks == null ? null : masks.get(t));
+    }
 
     /**
      * Prepares single steps for inference (sampling, completion): everything that does not depend on the
      * input or the state is computed once here, in {@code scope}, and reused by every {@link Steps#step}. No
-     * dropout. The default starts a one-step run per step; cells override it to join their weights once.
+     * dropout.
      */
     default Steps prepareSteps(Weights w, NDManager scope) {
-        return (x, state) -> start(w, x.expandDims(0), null, null, x.getManager()).step(0, state);
+        Step step = prepare(w, inputSize(), null, scope);
+        return (x, state) -> step.apply(x, state, null);
     }
 
     /** Repeated single steps with prepared weights. */
