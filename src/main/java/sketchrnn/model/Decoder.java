@@ -105,10 +105,24 @@ final class Decoder {
         return outputs;
     }
 
-    /** One step without dropout (sampling): the state after reading {@code input (B, 5)}. */
-    NDList step(Weights w, NDArray input, NDArray z, NDList state, NDManager scope) {
-        NDArray x = input.reshape(1, input.getShape().get(0), 5);                       // (1, B, 5)
-        return cell.start(w, x, conditional ? z : null, null, scope).step(0, state);
+    /**
+     * Prepares single steps without dropout (sampling, completion): the cell's weights once, in {@code scope};
+     * each step reads {@code [S ; z]} (S alone when unconditional).
+     */
+    Steps prepareSteps(Weights w, NDManager scope) {
+        RecurrentCell.Steps steps = cell.prepareSteps(w, scope);
+        return (input, z, state) -> steps.step(conditional ? input.concat(z, 1) : input, state); // x: (B, 5+Nz)
+    }
+
+    /** Single steps of the decoder. */
+    @FunctionalInterface
+    interface Steps {
+        /**
+         * @param input (B, 5) the previous point
+         * @param z     (B, Nz), ignored when unconditional
+         * @return the state after the step
+         */
+        NDList step(NDArray input, NDArray z, NDList state);
     }
 
     /** (T, B, 5) time-major: step t of sketch b is its row S_t (S_0 the start token). */

@@ -48,7 +48,20 @@ public final class MixtureDensityHead {
 
     /** {@code y = h·W_y + b_y}: (N, H) to (N, 3+6M). */
     NDArray project(Weights w, NDArray h) {
-        return linear(h, w.get("output/w").transpose(), w.get("output/b"));
+        return prepare(w).apply(h);
+    }
+
+    /** The projection with its weights prepared once (single steps: sampling). */
+    Projection prepare(Weights w) {
+        NDArray wT = w.get("output/w").transpose();                                    // (3+6M, H)
+        NDArray b = w.get("output/b");                                                 // (3+6M)
+        return h -> linear(h, wT, b);
+    }
+
+    /** {@code h (N, H)} to {@code y (N, 3+6M)}. */
+    @FunctionalInterface
+    interface Projection {
+        NDArray apply(NDArray h);
     }
 
     /**

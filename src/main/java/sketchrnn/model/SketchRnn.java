@@ -269,16 +269,10 @@ public final class SketchRnn implements AutoCloseable {
      * token S0 first, then each sampled point), and z (ignored, may be null, when unconditional).
      */
     public DecoderStep decodeStep(NDArray input, NDArray z, DecoderState state, NDManager scope) {
-        try (NDScope pass = new NDScope()) {
-            Weights w = new Weights(parameters, scope);
-            NDArray zz = encoder == null ? null : local(z, scope);
-            RecurrentCell cell = decoder.cell();
-            NDList next = decoder.step(w, local(input, scope).toType(dtype, false), zz,
-                    cell.split(local(state.state(), scope)), scope);
-            NDArray y = head.project(w, cell.output(next));                           // (B, 3+6M)
-            NDArray flat = cell.join(next);                                           // (B, stateSize)
-            NDScope.unregister(y, flat);
-            return new DecoderStep(y, new DecoderState(flat));
+        try (NDScope pass = new NDScope()) {                                          // the prepared weights end here
+            DecoderStep step = new Stepper(scope).step(input, z, state, scope, true);
+            NDScope.unregister(step.y(), step.state().state());
+            return step;
         }
     }
 
@@ -291,21 +285,19 @@ public final class SketchRnn implements AutoCloseable {
         return new Stepper(session);
     }
 
-    /** Single decoder steps with prepared weights; the same results as {@link #decodeStep}. */
+    /** Single decoder steps with prepared weights: the one single-step path ({@link #decodeStep} runs one). */
     public final class Stepper {
         private final RecurrentCell cell = decoder.cell();
-        private final RecurrentCell.Steps steps;
-        private final NDArray outWT;                                                   // (3+6M, H)
-        private final NDArray outB;                                                    // (3+6M)
+        private final Decoder.Steps steps;
+        private final MixtureDensityHead.Projection projection;
 
         private Stepper(NDManager session) {
             Weights w = new Weights(parameters, session);
             for (String name : parameters.keySet()) {
                 w.get(name); // every alias now, in the session: none may be made inside a step's scope
             }
-            steps = cell.prepareSteps(w, session);
-            outWT = w.get("output/w").transpose();
-            outB = w.get("output/b");
+            steps = decoder.prepareSteps(w, session);
+            projection = head.prepare(w);
         }
 
         /**
@@ -318,9 +310,8 @@ public final class SketchRnn implements AutoCloseable {
         public DecoderStep step(NDArray input, NDArray z, DecoderState state, NDManager scope, boolean withOutput) {
             try (NDScope pass = new NDScope()) {
                 NDArray in = local(input, scope).toType(dtype, false);                 // (B, 5)
-                NDArray x = encoder == null ? in : in.concat(local(z, scope), 1);      // (B, 5+Nz)
-                NDList next = steps.step(x, cell.split(local(state.state(), scope)));
-                NDArray y = withOutput ? Ops.linear(cell.output(next), outWT, outB) : null; // (B, 3+6M)
+                NDList next = steps.step(in, encoder == null ? null : local(z, scope), cell.split(local(state.state(), scope)));
+                NDArray y = withOutput ? projection.apply(cell.output(next)) : null;   // (B, 3+6M)
                 NDArray flat = cell.join(next);                                        // (B, stateSize)
                 NDScope.unregister(flat);
                 if (y != null) {
@@ -333,7 +324,7 @@ public final class SketchRnn implements AutoCloseable {
         /** The head's output {@code y (B, 3+6M)} for a state: what the step that reached it returned. */
         public NDArray output(DecoderState state, NDManager scope) {
             try (NDScope pass = new NDScope()) {
-                NDArray y = Ops.linear(cell.output(cell.split(local(state.state(), scope))), outWT, outB); // (B, 3+6M)
+                NDArray y = projection.apply(cell.output(cell.split(local(state.state(), scope)))); // (B, 3+6M)
                 NDScope.unregister(y);
                 return y;
             }
