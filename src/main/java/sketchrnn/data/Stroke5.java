@@ -93,10 +93,9 @@ public final class Stroke5 {
     /** Sketch {@code b} of a batch, read back from its rows {@code 1..lengths[b]}. */
     public static Sketch sketchOf(Batch batch, int b) {
         int len = batch.lengths()[b];
-        int base = b * (batch.maxLen() + 1) * WIDTH + WIDTH; // skip S0
         float[] flat = new float[len * 3];
         for (int i = 0; i < len; i++) {
-            int r = base + i * WIDTH;
+            int r = batch.row(b, i + 1);                                              // row 0 is S0
             flat[3 * i] = batch.strokes()[r];
             flat[3 * i + 1] = batch.strokes()[r + 1];
             flat[3 * i + 2] = batch.strokes()[r + 3];

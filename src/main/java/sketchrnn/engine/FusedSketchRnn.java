@@ -399,8 +399,6 @@ public final class FusedSketchRnn implements AutoCloseable {
         void encode(Batch batch, long seed, boolean dropout, float[] givenEps) {
             int e = hp.encRnnSize();
             int[] lengths = batch.lengths();
-            float[] strokes = batch.strokes();
-            int rowsT = batch.maxLen() + 1;
             int steps = 0;
             for (int r = 0; r < rows; r++) {
                 steps = Math.max(steps, lengths[first + r]);
@@ -428,10 +426,10 @@ public final class FusedSketchRnn implements AutoCloseable {
                 int len = lengths[sketch];
                 last[r] = len - 1;
                 for (int t = 0; t < steps; t++) {
-                    System.arraycopy(strokes, (sketch * rowsT + t + 1) * 5, fw.x, (t * rows + r) * 5, 5);
+                    batch.copyRow(sketch, t + 1, fw.x, (t * rows + r) * 5);
                 }
                 for (int t = 0; t < len; t++) {
-                    System.arraycopy(strokes, (sketch * rowsT + len - t) * 5, bw.x, (t * rows + r) * 5, 5);
+                    batch.copyRow(sketch, len - t, bw.x, (t * rows + r) * 5);
                 }
             }
             java.util.Arrays.fill(fw.c, 0, rows * e, 0f);
@@ -506,15 +504,12 @@ public final class FusedSketchRnn implements AutoCloseable {
         void decode(Batch batch, long seed, boolean dropout, boolean backward, double scale, double klGate) {
             int h = hp.decRnnSize();
             int steps = batch.maxLen();
-            float[] strokes = batch.strokes();
-            int rowsT = steps + 1;
             de.rows = rows;
             // inputs S_t and targets S_{t+1}
             for (int t = 0; t < steps; t++) {
                 for (int r = 0; r < rows; r++) {
-                    int from = ((first + r) * rowsT + t) * 5;
-                    System.arraycopy(strokes, from, de.x, (t * rows + r) * 5, 5);
-                    System.arraycopy(strokes, from + 5, target, (t * rows + r) * 5, 5);
+                    batch.copyRow(first + r, t, de.x, (t * rows + r) * 5);
+                    batch.copyRow(first + r, t + 1, target, (t * rows + r) * 5);
                 }
             }
             if (conditional) {

@@ -85,11 +85,10 @@ final class BidirectionalEncoder {
     /** (T, B, 5) time-major: step t of sketch b is its point S_{t+1}. */
     static float[] forwardInputs(Batch batch, int steps) {
         int size = batch.size();
-        int rows = batch.maxLen() + 1;
         float[] x = new float[steps * size * 5];
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < size; b++) {
-                System.arraycopy(batch.strokes(), (b * rows + t + 1) * 5, x, (t * size + b) * 5, 5);
+                batch.copyRow(b, t + 1, x, (t * size + b) * 5);
             }
         }
         return x;
@@ -98,12 +97,11 @@ final class BidirectionalEncoder {
     /** (T, B, 5) time-major: step t of sketch b is its point S_{len-t} (zeros past its length). */
     static float[] reversedInputs(Batch batch, int steps) {
         int size = batch.size();
-        int rows = batch.maxLen() + 1;
         float[] x = new float[steps * size * 5];
         for (int b = 0; b < size; b++) {
             int len = batch.lengths()[b];
             for (int t = 0; t < len; t++) {
-                System.arraycopy(batch.strokes(), (b * rows + len - t) * 5, x, (t * size + b) * 5, 5);
+                batch.copyRow(b, len - t, x, (t * size + b) * 5);
             }
         }
         return x;

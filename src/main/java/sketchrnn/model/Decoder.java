@@ -132,7 +132,7 @@ final class Decoder {
         float[] x = new float[steps * size * 5];
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < size; b++) {
-                System.arraycopy(batch.strokes(), (b * (steps + 1) + t) * 5, x, (t * size + b) * 5, 5);
+                batch.copyRow(b, t, x, (t * size + b) * 5);
             }
         }
         return x;

@@ -100,7 +100,7 @@ final class SketchRnnLoss {
             float[] s = batch.strokes();
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < size; b++) {
-                    int from = (b * (steps + 1) + t + 1) * 5;
+                    int from = batch.row(b, t + 1);
                     int row = t * size + b;
                     dx[row] = s[from];
                     dy[row] = s[from + 1];
