@@ -1,15 +1,13 @@
 package sketchrnn.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An ordered set of metric values (a step's or an evaluation's), immutable. The order is the definition
- * order of {@link LossMetrics#ALL} for the metrics it knows, then insertion order.
+ * An ordered set of metric values (a step's or an evaluation's), immutable, in the order they were added
+ * (what shows them in a fixed order, the log line and the CSV, follows its own list of definitions).
  */
 public final class Metrics {
     private static final Metrics EMPTY = new Metrics(new LinkedHashMap<>());
@@ -23,24 +21,11 @@ public final class Metrics {
         return EMPTY;
     }
 
-    /** These values and {@code metric}'s (replaced when present). */
+    /** These values and {@code metric}'s (replaced in place when present, else added last). */
     public Metrics with(Metric metric, double value) {
-        List<Map.Entry<Metric, Double>> entries = new ArrayList<>();
-        values.forEach((k, v) -> {
-            if (!k.equals(metric)) {
-                entries.add(Map.entry(k, v));
-            }
-        });
-        entries.add(Map.entry(metric, value));
-        entries.sort(Comparator.comparingInt(e -> rank(e.getKey())));               // stable: unknown ones keep their order
-        Map<Metric, Double> m = new LinkedHashMap<>();
-        entries.forEach(e -> m.put(e.getKey(), e.getValue()));
+        Map<Metric, Double> m = new LinkedHashMap<>(values);
+        m.put(metric, value);
         return new Metrics(m);
-    }
-
-    private static int rank(Metric m) {
-        int i = LossMetrics.ALL.indexOf(m);
-        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** The value of {@code metric}, NaN when absent. */

@@ -39,7 +39,11 @@ public final class Evaluation {
 
         /** The validation metrics: the cost, the terms and the KL weight they are costed with. */
         public Metrics validation(double klWeight, double klTolerance) {
-            return terms.with(LossMetrics.COST, cost(klWeight, klTolerance)).with(LossMetrics.KLW, klWeight);
+            Metrics v = Metrics.empty().with(LossMetrics.COST, cost(klWeight, klTolerance));   // the cost first, as a step's
+            for (Metric m : terms.metrics()) {
+                v = v.with(m, terms.get(m));
+            }
+            return v.with(LossMetrics.KLW, klWeight);
         }
 
         /** One JSON line, as {@code sketchrnn eval} prints it: every term by its saved name, then the count. */

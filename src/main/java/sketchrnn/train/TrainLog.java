@@ -1,6 +1,7 @@
 package sketchrnn.train;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import sketchrnn.model.Metric;
 import sketchrnn.model.Metrics;
@@ -18,13 +19,16 @@ public final class TrainLog implements Trainer.Callback {
     private final long maxSteps;
     private final boolean terminal;
     private final MetricsCsv csv;
+    private final List<Metric> order;
     private Metrics sum = Metrics.empty();
     private Metrics latest = Metrics.empty();
     private double sumMs;
     private int count;
     private boolean progressShown;
 
-    public TrainLog(PrintStream out, long logEvery, long maxSteps, boolean terminal, MetricsCsv csv) {
+    /** A log of the metrics of {@code order} (their order on the line), to {@code out} and {@code csv} (or null). */
+    public TrainLog(PrintStream out, long logEvery, long maxSteps, boolean terminal, MetricsCsv csv, List<Metric> order) {
+        this.order = List.copyOf(order);
         this.out = out;
         this.logEvery = logEvery;
         this.maxSteps = maxSteps;
@@ -32,11 +36,14 @@ public final class TrainLog implements Trainer.Callback {
         this.csv = csv;
     }
 
-    /** The logged metrics of {@code m} as {@code "name value"} pairs ({@code measuredOnly}: no settings). */
-    static String labelled(Metrics m, boolean measuredOnly) {
+    /**
+     * The logged metrics of {@code m} as {@code "name value"} pairs in the order of {@code order}
+     * ({@code measuredOnly}: no settings).
+     */
+    static String labelled(List<Metric> order, Metrics m, boolean measuredOnly) {
         StringBuilder b = new StringBuilder();
-        for (Metric k : m.metrics()) {
-            if (k.logFormat() != null && (k.measured() || !measuredOnly)) {
+        for (Metric k : order) {
+            if (m.has(k) && k.logFormat() != null && (k.measured() || !measuredOnly)) {
                 b.append("  ").append(k.name()).append(' ').append(String.format(Locale.ROOT, k.logFormat(), m.get(k)));
             }
         }
@@ -44,8 +51,8 @@ public final class TrainLog implements Trainer.Callback {
     }
 
     /** The fixed-format log line. */
-    public static String line(long step, double lr, Metrics m, double msPerStep) {
-        return String.format(Locale.ROOT, "step %7d  lr %.6f", step, lr) + labelled(m, false)
+    public static String line(List<Metric> order, long step, double lr, Metrics m, double msPerStep) {
+        return String.format(Locale.ROOT, "step %7d  lr %.6f", step, lr) + labelled(order, m, false)
                 + String.format(Locale.ROOT, "  ms/step %6.0f", msPerStep);
     }
 
@@ -64,7 +71,7 @@ public final class TrainLog implements Trainer.Callback {
                 }
             }
             clearProgress();
-            out.println(line(e.step(), e.learningRate(), mean, sumMs / count));
+            out.println(line(order, e.step(), e.learningRate(), mean, sumMs / count));
             if (csv != null) {
                 csv.append(MetricsCsv.Row.of("train", e.step(), e.learningRate(), mean, sumMs / count));
             }
@@ -84,7 +91,7 @@ public final class TrainLog implements Trainer.Callback {
     @Override
     public void onValidation(long step, Metrics m, boolean best) {
         clearProgress();
-        out.println(String.format(Locale.ROOT, "valid   %7d", step) + labelled(m, true) + (best ? "  (best so far)" : ""));
+        out.println(String.format(Locale.ROOT, "valid   %7d", step) + labelled(order, m, true) + (best ? "  (best so far)" : ""));
         if (csv != null) {
             csv.append(MetricsCsv.Row.of("valid", step, Double.NaN, m, Double.NaN));
         }

@@ -156,7 +156,7 @@ public final class TrainingRun {
             MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"), LossMetrics.ALL);
             csv.start(start);
             String title = "sketch-rnn " + hp.encModel() + "/" + hp.decModel() + " on " + String.join("+", RunFolder.shortNames(data.names()));
-            trainer.addCallback(new TrainLog(log, o.logEvery(), o.maxSteps(), terminal, csv));
+            trainer.addCallback(new TrainLog(log, o.logEvery(), o.maxSteps(), terminal, csv, LossMetrics.ALL));
             trainer.addCallback(new Trainer.Callback() {
                 @Override
                 public void onValidation(long step, Metrics m, boolean best) {
