@@ -24,6 +24,7 @@ import sketchrnn.interop.ExportInfo;
 import sketchrnn.interop.Int16Codec;
 import sketchrnn.interop.NamedArray;
 import sketchrnn.model.HParams;
+import sketchrnn.model.LossMetrics;
 
 /**
  * {@code sketchrnn export}: writes a trained plain-LSTM model in the published browser format (docs/model.md §12), for
@@ -77,7 +78,7 @@ public final class ExportVerb implements Callable<Integer> {
         }
         PrintWriter msg = spec.commandLine().getOut();
         ExportInfo info = new ExportInfo(name != null ? name : BrowserModelFile.defaultName(out), c.scaleFactor(),
-                hp.maxSeqLen(), metric(c, "valid_recon_loss"), metric(c, "valid_kl_loss"), trainingSize(c, msg));
+                hp.maxSeqLen(), metric(c, LossMetrics.RECON.savedAs("valid_")), metric(c, LossMetrics.KL.savedAs("valid_")), trainingSize(c, msg));
         BrowserModel written = BrowserModelFile.export(out, hp, c.weights(), info);
         long bytes = size(out);
         double worst = 0;

@@ -30,6 +30,11 @@ public record Metric(String name, String savedName, String logFormat, Kind kind)
         }
     }
 
+    /** The name a split's value has in a checkpoint: {@code savedAs("valid_")} is {@code valid_recon_loss}. */
+    public String savedAs(String prefix) {
+        return prefix + savedName;
+    }
+
     /** Whether the value is measured on a split (saved with the split's prefix): not a setting. */
     public boolean measured() {
         return kind != Kind.SETTING;

@@ -84,7 +84,7 @@ public final class Metrics {
         Map<String, Double> out = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (List.of(kinds).contains(k.kind())) {
-                out.put(prefix + k.savedName(), v);
+                out.put(k.savedAs(prefix), v);
             }
         });
         return out;
