@@ -19,9 +19,9 @@ import sketchrnn.model.SketchRnn;
 
 /**
  * Training on the DJL model with autograd (the reference path): z's noise is the fused engine's
- * ({@link FusedSketchRnn#latentNoise}), the dropout masks come from the step seed
- * ({@link sketchrnn.model.Noise}: the run's own generator, not the engine's process-wide one), the gradients are copied out flat, and Adam updates a flat copy of
- * the parameters that is written back to the model.
+ * ({@link FusedSketchRnn#latentNoise}), the dropout masks come from the step seed ({@link sketchrnn.model.Noise}:
+ * the run's own generator, not the engine's process-wide one), the gradients are copied out flat, and Adam
+ * updates a flat copy of the parameters that is written back to the model.
  */
 public final class DjlBackend implements TrainingBackend {
     private final SketchRnn model;
