@@ -103,6 +103,24 @@ public final class SketchRnn implements AutoCloseable {
         return specs;
     }
 
+    /**
+     * The parameters a model of these hyperparameters has, name to shape, in model order, without creating
+     * the model (nothing is allocated): what a checkpoint's weights are checked against before they are read.
+     */
+    public static Map<String, long[]> parameterShapes(HParams hp) {
+        List<ParameterSpec> specs = new ArrayList<>();
+        if (hp.conditional()) {
+            specs.addAll(new BidirectionalEncoder(hp).parameters());
+        }
+        specs.addAll(new Decoder(hp).parameters());
+        specs.addAll(new MixtureDensityHead(hp.decRnnSize(), hp.numMixture()).parameters());
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs) {
+            out.put(spec.name(), spec.shape().getShape());
+        }
+        return out;
+    }
+
     public HParams hparams() {
         return hp;
     }
