@@ -33,6 +33,7 @@ public final class JsonSketchFile {
     public static List<Sketch> read(Path file) {
         String text;
         try {
+            InputLimits.check(Files.size(file), InputLimits.MAX_TEXT_BYTES, file.getFileName().toString(), "a file size");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw IoErrors.reading(file, e);
@@ -132,6 +133,9 @@ public final class JsonSketchFile {
                 if (!Double.isFinite(v) || (k < 2 && !Float.isFinite((float) v))) {
                     throw new BadInputException(where + "point " + i + ": " + names[k] + " is " + p.getAsString()
                             + "; expected a finite number");
+                }
+                if (k < 2) {
+                    InputLimits.coordinate(v, where + "point " + i + ": " + names[k]);
                 }
                 if (k == 2 && v != 0 && v != 1) {
                     throw new BadInputException(where + "point " + i + ": p is " + p + "; expected 0 or 1");
