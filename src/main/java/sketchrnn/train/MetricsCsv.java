@@ -33,6 +33,19 @@ public final class MetricsCsv {
                     d(f[8]), d(f[9]));
         }
 
+        /** The row of a line, or null when the line is not a whole row (torn by a kill, damaged). */
+        static Row tryParse(String line) {
+            String[] f = line.split(",", -1);
+            if (f.length != 10) {
+                return null;
+            }
+            try {
+                return parse(line);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
         private static double d(String s) {
             return Double.parseDouble(s);
         }
@@ -67,7 +80,7 @@ public final class MetricsCsv {
             Files.writeString(file, row.format() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+            throw new sketchrnn.data.BadInputException("cannot append to " + file + ": " + sketchrnn.data.AtomicFiles.reason(e), e);
         }
     }
 
@@ -80,7 +93,10 @@ public final class MetricsCsv {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank() && !line.startsWith("split,")) {
-                    rows.add(Row.parse(line));
+                    Row row = Row.tryParse(line);
+                    if (row != null) { // a line torn by a kill during an append is dropped, not fatal
+                        rows.add(row);
+                    }
                 }
             }
         } catch (IOException e) {
