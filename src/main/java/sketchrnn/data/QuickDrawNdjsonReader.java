@@ -75,14 +75,17 @@ public final class QuickDrawNdjsonReader {
                                 + InputLimits.MAX_LINE_CHARS + " characters; expected one Quick, Draw! drawing per line");
                     }
                     drawing = parse(line, file.getFileName() + ":" + number);
+                    try {
+                        sink.accept(drawing); // may simplify it, which may find it too long or intricate
+                    } catch (BadInputException e) {
+                        throw new BadInputException(file.getFileName() + ":" + number + ": " + e.getMessage(), e);
+                    }
                 } catch (BadInputException e) {
                     if (!skipBad) {
                         throw e;
                     }
                     skipped++;
-                    continue;
                 }
-                sink.accept(drawing);
             }
         } catch (IOException e) {
             throw IoErrors.reading(file, e);
