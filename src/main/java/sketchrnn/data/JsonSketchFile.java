@@ -38,7 +38,17 @@ public final class JsonSketchFile {
         } catch (IOException e) {
             throw IoErrors.reading(file, e);
         }
-        return parse(text, file.getFileName().toString());
+        String name = file.getFileName().toString();
+        List<Sketch> sketches = parse(text, name);
+        for (int s = 0; s < sketches.size(); s++) {
+            Sketch k = sketches.get(s);
+            for (int i = 0; i < k.size(); i++) {
+                String where = name + ": " + (sketches.size() > 1 ? "sketch " + s + ", " : "") + "point " + i;
+                InputLimits.coordinate(k.dx(i), where + ": dx");
+                InputLimits.coordinate(k.dy(i), where + ": dy");
+            }
+        }
+        return sketches;
     }
 
     /**
@@ -133,9 +143,6 @@ public final class JsonSketchFile {
                 if (!Double.isFinite(v) || (k < 2 && !Float.isFinite((float) v))) {
                     throw new BadInputException(where + "point " + i + ": " + names[k] + " is " + p.getAsString()
                             + "; expected a finite number");
-                }
-                if (k < 2) {
-                    InputLimits.coordinate(v, where + "point " + i + ": " + names[k]);
                 }
                 if (k == 2 && v != 0 && v != 1) {
                     throw new BadInputException(where + "point " + i + ": p is " + p + "; expected 0 or 1");

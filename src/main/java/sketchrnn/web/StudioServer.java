@@ -9,7 +9,6 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +54,13 @@ public final class StudioServer implements AutoCloseable {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private final HttpServer http;
+    /** Longest a client may take to send a request's head, and then its body. */
+    static final long HEAD_TIMEOUT_MILLIS = 10_000;
+    static final long BODY_TIMEOUT_MILLIS = 20_000;
+    /** Most connections open at once (each reading a request or waiting for its answer). */
+    static final int MAX_CONNECTIONS = 512;
+
+    private final GuardedHttp http;
     private final ThreadPoolExecutor httpPool;
     private final ThreadPoolExecutor computePool;
     private final StudioApi api;
@@ -64,7 +69,7 @@ public final class StudioServer implements AutoCloseable {
     private final boolean loopback;
     private final PrintStream log;
 
-    private StudioServer(HttpServer http, ThreadPoolExecutor httpPool, ThreadPoolExecutor computePool, StudioApi api,
+    private StudioServer(GuardedHttp http, ThreadPoolExecutor httpPool, ThreadPoolExecutor computePool, StudioApi api,
                          Assets assets, StudioLimits limits, boolean loopback, PrintStream log) {
         this.http = http;
         this.httpPool = httpPool;
@@ -84,6 +89,12 @@ public final class StudioServer implements AutoCloseable {
      */
     public static StudioServer start(String host, int port, StudioModels models, StudioLimits limits, PrintStream log)
             throws IOException {
+        return start(host, port, models, limits, log, HEAD_TIMEOUT_MILLIS, BODY_TIMEOUT_MILLIS, MAX_CONNECTIONS);
+    }
+
+    /** As {@link #start(String, int, StudioModels, StudioLimits, PrintStream)} with the connection limits given. */
+    static StudioServer start(String host, int port, StudioModels models, StudioLimits limits, PrintStream log,
+                              long headTimeoutMillis, long bodyTimeoutMillis, int maxConnections) throws IOException {
         if (models.isEmpty()) {
             throw new BadInputException("no models to serve");
         }
@@ -99,9 +110,12 @@ public final class StudioServer implements AutoCloseable {
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("studio-http-"));
         ThreadPoolExecutor computePool = new ThreadPoolExecutor(limits.computeThreads(), limits.computeThreads(), 30,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(limits.maxQueued()), threads("studio-compute-"));
-        HttpServer http;
+        StudioServer[] self = new StudioServer[1];
+        GuardedHttp http;
         try {
-            http = HttpServer.create(new InetSocketAddress(address, port), 64);
+            http = new GuardedHttp(new InetSocketAddress(address, port), httpPool, ex -> self[0].handle(ex),
+                    limits.maxBodyBytes(), headTimeoutMillis, bodyTimeoutMillis, limits.timeLimit().toMillis() + 5000,
+                    maxConnections);
         } catch (IOException e) {
             httpPool.shutdown();
             computePool.shutdown();
@@ -109,9 +123,7 @@ public final class StudioServer implements AutoCloseable {
         }
         StudioServer server = new StudioServer(http, httpPool, computePool, new StudioApi(models, limits, computePool), assets,
                 limits, address.isLoopbackAddress(), log);
-        http.createContext("/", server::handle);
-        http.setExecutor(httpPool);
-        http.start();
+        self[0] = server;
         return server;
     }
 
@@ -126,7 +138,7 @@ public final class StudioServer implements AutoCloseable {
 
     /** The address the server listens on (with the actual port). */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
     /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */
@@ -367,7 +379,7 @@ public final class StudioServer implements AutoCloseable {
     /** Stops listening, lets running computations finish (up to the time limit), and frees the threads. */
     @Override
     public void close() {
-        http.stop(0);
+        http.close();
         httpPool.shutdownNow();
         computePool.shutdown();
         try {
