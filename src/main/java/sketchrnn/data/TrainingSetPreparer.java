@@ -114,8 +114,16 @@ public final class TrainingSetPreparer {
         List<Path> files = expandInputs(inputs);
         List<Sketch> sketches = new ArrayList<>();
         int skipped = 0;
-        for (Path file : files) {
-            skipped += read(file, options.skipBad(), sketches);
+        long held = 0;
+        for (int f = 0; f < files.size(); f++) {
+            int before = sketches.size();
+            skipped += read(files.get(f), options.skipBad(), sketches);
+            held += InputLimits.sketchBytes(sketches.subList(before, sketches.size()));
+            // the sketches are held whole (to shuffle and split them), then copied into the .npz
+            InputLimits.checkHeld(held, 4, files.get(f).getFileName() + ": the drawings of " + (f + 1) + " of "
+                    + files.size() + " files (" + sketches.size() + " sketches)", "prepare fewer classes at once"
+                    + " (one .npz per class or per group, then train --data A.npz,B.npz), or give Java more memory"
+                    + " (SKETCHRNN_JAVA_OPTS=-Xmx16g)");
         }
         // 2. Drop sketches that are too long (or empty).
         List<Sketch> kept = new ArrayList<>(sketches.size());
