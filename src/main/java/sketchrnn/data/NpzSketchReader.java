@@ -45,7 +45,8 @@ public final class NpzSketchReader {
                     splits.add(List.of());
                     continue;
                 }
-                long limit = InputLimits.budget(InputLimits.MAX_INFLATED_BYTES) / 2; // the values take about as much again
+                // the entry, the pickled arrays and the sketches made of them take about 4 times its size at the peak
+                long limit = Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 5);
                 byte[] bytes = InputLimits.readZipEntry(zip, entry, limit, name);
                 splits.add(sketches(bytes, name + ": " + entry.getName()));
             }
@@ -70,8 +71,9 @@ public final class NpzSketchReader {
         // 2. Unpickle the payload.
         Object root;
         try {
-            // one opcode may create one object of some 64 bytes: keep them within the memory budget
-            long maxOps = Math.max(1 << 16, InputLimits.budget(InputLimits.MAX_INFLATED_BYTES) / 64);
+            // one opcode creates at most one object of some 50 bytes: a pickle of nothing but EMPTY_LIST then
+            // takes under half the heap; a sketch takes about 15 opcodes (630 000 sketches: 9.5 million)
+            long maxOps = Math.max(1 << 16, Runtime.getRuntime().maxMemory() / 120);
             root = NumpyPickle.load(npy, header.dataOffset(), maxOps);
         } catch (java.io.EOFException e) {
             throw new BadInputException(where + ": the pickle after the header at byte offset " + header.dataOffset()

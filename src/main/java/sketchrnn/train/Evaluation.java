@@ -28,9 +28,13 @@ public final class Evaluation {
 
         /** One JSON line, as {@code sketchrnn eval} prints it. */
         public String toJson() {
-            return String.format(Locale.ROOT,
-                    "{\"recon_loss\": %.6f, \"offset_loss\": %.6f, \"pen_loss\": %.6f, \"kl_loss\": %.6f, \"count\": %d}",
-                    recon, offset, pen, kl, count);
+            return "{\"recon_loss\": " + json(recon) + ", \"offset_loss\": " + json(offset) + ", \"pen_loss\": "
+                    + json(pen) + ", \"kl_loss\": " + json(kl) + ", \"count\": " + count + "}";
+        }
+
+        /** A number as JSON: six decimals, or null when it is not finite (JSON has no NaN). */
+        private static String json(double v) {
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
         }
     }
 

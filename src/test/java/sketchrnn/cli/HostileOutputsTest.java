@@ -105,4 +105,20 @@ class HostileOutputsTest {
         throw new AssertionError("no error");
     }
 
+
+    /** eval printed NaN (not JSON) for a split with no sketches; JSON has null for that. */
+    @Test
+    void evaluationOfNothingIsValidJson() {
+        String json = new sketchrnn.train.Evaluation.Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0).toJson();
+        assertThat(com.google.gson.JsonParser.parseString(json).getAsJsonObject().get("recon_loss").isJsonNull()).isTrue();
+        assertThat(json).doesNotContain("NaN");
+    }
+
+    /** Sketches that would not fit in memory are refused with advice (345 classes at once), not an OutOfMemoryError. */
+    @Test
+    void tooManySketchesForTheHeapAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sketchrnn.data.InputLimits.checkHeld(
+                        Runtime.getRuntime().maxMemory(), 4, "x.ndjson: the drawings of 25 of 345 files", "prepare fewer"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("prepare fewer").hasMessageContaining("1/4 of the Java heap");
+    }
 }
