@@ -89,9 +89,7 @@ final class GuardedHttp implements AutoCloseable {
                 continue;
             }
             if (!connections.tryAcquire()) {
-                Thread t = new Thread(() -> refuse(s), "studio-refuse");
-                t.setDaemon(true);
-                t.start();
+                refuse(s); // on this thread: a short answer into an empty send buffer does not block
                 continue;
             }
             Thread t = new Thread(() -> {

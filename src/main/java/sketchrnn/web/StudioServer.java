@@ -36,10 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import sketchrnn.data.BadInputException;
 
 /**
- * The web studio's HTTP server (the JDK's {@link HttpServer}): the page's static files from a fixed
- * allow-list ({@link Assets}) and the JSON API ({@link StudioApi}).
+ * The web studio's HTTP server: the page's static files from a fixed allow-list ({@link Assets}) and the
+ * JSON API ({@link StudioApi}).
  *
- * <p>Threads: {@code httpThreads} read requests and write answers; model work runs on
+ * <p>Connections are read by {@link GuardedHttp}: each request whole (head within
+ * {@link #HEAD_TIMEOUT_MILLIS}, body within {@link #BODY_TIMEOUT_MILLIS}, at most {@link #MAX_CONNECTIONS}
+ * connections) on a connection thread of its own, so slow clients never hold the threads that serve.
+ * Threads: {@code httpThreads} handle complete requests; model work runs on
  * {@code computeThreads} with at most {@code maxQueued} computations waiting (more: 503 at once). A request
  * whose answer is not ready within the time limit gets 503; its computation, already bounded by the
  * model's {@code max_seq_len}, finishes in the background and is dropped. Every error is JSON
