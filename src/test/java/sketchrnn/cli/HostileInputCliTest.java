@@ -357,6 +357,21 @@ class HostileInputCliTest {
         assertThat(found).as("bit flips found out of " + n).isGreaterThanOrEqualTo(n * 3 / 4);
     }
 
+    /** train --resume from a checkpoint with one flipped byte in its weights stops, instead of hiding the damage. */
+    @Test
+    void resumeFromAFlippedCheckpointStops() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        byte[] bytes = Files.readAllBytes(checkpoint());
+        int at = bytes.length * 6 / 10; // inside the deflated weights (the central directory is the last few hundred bytes)
+        bytes[at] ^= 0x10;
+        Files.write(run.resolve("last.ckpt"), bytes);
+        CliRun r = CliRun.of("train", "--resume", "--out", run.toString(), "--max-steps", "1");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("last.ckpt").containsPattern("corrupt|CRC");
+        assertThat(run.resolve("last.ckpt")).hasBinaryContent(bytes); // not overwritten with a fresh, valid-looking one
+    }
+
     @TestFactory
     Stream<DynamicTest> checkpointDeclaredValues() throws IOException {
         Map<String, byte[]> seed = entries(checkpoint());
