@@ -12,7 +12,10 @@ import java.util.Locale;
  * {@link BadInputException} naming the file, the place and the limit.
  */
 public final class InputLimits {
-    /** The most bytes one inflated entry (npz member, checkpoint entry, gzip SVG) may hold: 1 GiB, less with a small heap. */
+    /**
+     * The most bytes of a checkpoint's weights: 1 GiB, less with a small heap (see {@link #budget}). An npz
+     * member may take a fifth of the heap, a gzip SVG {@link SvgSketchReader#MAX_SVG_BYTES}.
+     */
     public static final long MAX_INFLATED_BYTES = 1L << 30;
     /** The most bytes of a text document read whole (an SVG, a JSON stroke file, a model's JSON): 256 MiB. */
     public static final long MAX_TEXT_BYTES = 256L << 20;
