@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,7 +24,9 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import sketchrnn.data.AtomicFiles;
 import sketchrnn.data.BadInputException;
+import sketchrnn.data.InputLimits;
 import sketchrnn.model.HParams;
+import sketchrnn.model.SketchRnn;
 
 /**
  * A self-describing training checkpoint: hyperparameters, weights, optimizer state, step, best
@@ -127,7 +128,16 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
         zip.closeEntry();
     }
 
-    /** Reads a checkpoint; a file that is not one gives a {@link BadInputException} naming it. */
+    /** The most bytes of {@code checkpoint.json}: 16 MiB (it holds hyperparameters and parameter names). */
+    static final long MAX_META_BYTES = 16L << 20;
+
+    /**
+     * Reads a checkpoint and verifies it: every entry against the CRC-32 the zip records (a flipped byte
+     * is found, not used), every declared size against the file and the memory budget before it is
+     * allocated, the parameter names and shapes against the hyperparameters, every weight and optimizer
+     * value finite, the scale factor finite and positive. A file that is not a sound checkpoint gives a
+     * {@link BadInputException} naming it and what is wrong.
+     */
     public static Checkpoint read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such checkpoint file");
@@ -138,58 +148,142 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
                 throw new BadInputException(file + ": not a sketchrnn checkpoint (no checkpoint.json inside)");
             }
             JsonObject meta;
-            try (InputStream in = zip.getInputStream(metaEntry)) {
-                JsonElement root = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                if (!root.isJsonObject() || !FORMAT.equals(str(root.getAsJsonObject(), "format"))) {
-                    throw new BadInputException(file + ": not a sketchrnn checkpoint (format is not " + FORMAT + ")");
-                }
-                meta = root.getAsJsonObject();
+            byte[] metaBytes = InputLimits.readZipEntry(zip, metaEntry, MAX_META_BYTES, file.toString());
+            JsonElement root;
+            try {
+                root = JsonParser.parseString(new String(metaBytes, StandardCharsets.UTF_8));
+            } catch (com.google.gson.JsonParseException e) {
+                throw damaged(file, "checkpoint.json is not valid JSON");
             }
-            int version = meta.get("version").getAsInt();
-            if (version > VERSION) {
-                throw new BadInputException(file + ": checkpoint version " + version + " is newer than this program reads (" + VERSION + ")");
+            if (!root.isJsonObject() || !FORMAT.equals(str(root.getAsJsonObject(), "format"))) {
+                throw new BadInputException(file + ": not a sketchrnn checkpoint (format is not " + FORMAT + ")");
             }
-            HParams hp = HParams.fromJson(meta.get("hparams").toString());
-            Map<String, long[]> shapes = new LinkedHashMap<>();
-            for (JsonElement p : meta.getAsJsonArray("parameters")) {
-                JsonObject o = p.getAsJsonObject();
-                JsonArray s = o.getAsJsonArray("shape");
-                long[] shape = new long[s.size()];
-                for (int i = 0; i < shape.length; i++) {
-                    shape[i] = s.get(i).getAsLong();
-                }
-                shapes.put(o.get("name").getAsString(), shape);
+            meta = root.getAsJsonObject();
+            long version = number(file, meta, "version");
+            if (version > VERSION || version < 1) {
+                throw new BadInputException(file + ": checkpoint version " + version + " is not one this program reads (1.."
+                        + VERSION + ")");
             }
-            Map<String, float[]> weights = readFloats(zip, file, "weights.f32", shapes);
+            if (!(meta.get("hparams") instanceof JsonObject hpJson)) {
+                throw damaged(file, "checkpoint.json has no \"hparams\" object");
+            }
+            HParams hp;
+            try {
+                hp = HParams.fromJson(hpJson.toString());
+            } catch (BadInputException e) {
+                throw damaged(file, e.getMessage());
+            }
+            Map<String, long[]> shapes = shapes(file, meta, hp);
+            long step = number(file, meta, "step");
+            if (step < 0) {
+                throw damaged(file, "step " + step + " is negative");
+            }
+            double scale = real(file, meta, "scale_factor");
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw damaged(file, "scale factor " + scale + " is not a positive finite number");
+            }
+            Map<String, float[]> weights = readFloats(zip, file, "weights.f32", shapes, false);
             OptimizerState adam = null;
             if (meta.has("adam_iterations") && zip.getEntry("adam_m.f32") != null) {
-                adam = new OptimizerState(meta.get("adam_iterations").getAsLong(),
-                        readFloats(zip, file, "adam_m.f32", shapes), readFloats(zip, file, "adam_v.f32", shapes));
+                long iterations = number(file, meta, "adam_iterations");
+                if (iterations < 0) {
+                    throw damaged(file, "adam_iterations " + iterations + " is negative");
+                }
+                adam = new OptimizerState(iterations, readFloats(zip, file, "adam_m.f32", shapes, false),
+                        readFloats(zip, file, "adam_v.f32", shapes, true));
             }
             List<String> data = new ArrayList<>();
-            if (meta.has("data")) {
-                meta.getAsJsonArray("data").forEach(e -> data.add(e.getAsString()));
+            if (meta.get("data") instanceof JsonArray ds) {
+                ds.forEach(e -> data.add(e.isJsonPrimitive() ? e.getAsString() : String.valueOf(e)));
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
-            if (meta.has("metrics")) {
-                meta.getAsJsonObject("metrics").entrySet().forEach(e ->
-                        metrics.put(e.getKey(), e.getValue().isJsonNull() ? Double.NaN : e.getValue().getAsDouble()));
+            if (meta.get("metrics") instanceof JsonObject ms) {
+                ms.entrySet().forEach(e -> metrics.put(e.getKey(),
+                        e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isNumber()
+                                ? e.getValue().getAsDouble() : Double.NaN));
             }
             JsonElement best = meta.get("best_valid_cost");
-            return new Checkpoint(hp, meta.get("step").getAsLong(),
-                    best == null || best.isJsonNull() ? Double.POSITIVE_INFINITY : best.getAsDouble(),
-                    meta.get("scale_factor").getAsDouble(), data,
-                    meta.has("seed") ? meta.get("seed").getAsLong() : 0L, metrics, shapes, weights, adam);
+            double bestValid = best == null || best.isJsonNull() ? Double.POSITIVE_INFINITY : real(file, meta, "best_valid_cost");
+            long seed = meta.has("seed") ? number(file, meta, "seed") : 0L;
+            return new Checkpoint(hp, step, bestValid, scale, data, seed, metrics, shapes, weights, adam);
         } catch (ZipException e) {
             throw new BadInputException(file + ": not a sketchrnn checkpoint (not a zip file: " + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read checkpoint: " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof BadInputException) {
-                throw e;
-            }
-            throw new BadInputException(file + ": damaged checkpoint: " + e, e);
+            // a JSON value of the wrong type and the like: name the file, not Java's exception
+            throw damaged(file, "checkpoint.json does not have the expected structure");
         }
+    }
+
+    private static BadInputException damaged(Path file, String what) {
+        return new BadInputException(file + ": damaged checkpoint: " + what);
+    }
+
+    private static long number(Path file, JsonObject meta, String key) {
+        JsonElement e = meta.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw damaged(file, "\"" + key + "\" is " + (e == null ? "missing" : "not a number") + " in checkpoint.json");
+        }
+        double d = e.getAsDouble();
+        if (d != Math.rint(d) || Math.abs(d) > 0x1p62) {
+            throw damaged(file, "\"" + key + "\" is " + e + "; expected a whole number");
+        }
+        return e.getAsLong();
+    }
+
+    private static double real(Path file, JsonObject meta, String key) {
+        JsonElement e = meta.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw damaged(file, "\"" + key + "\" is " + (e == null ? "missing" : "not a number") + " in checkpoint.json");
+        }
+        return e.getAsDouble();
+    }
+
+    /** The declared parameter shapes, which must be exactly those of a model with these hyperparameters. */
+    private static Map<String, long[]> shapes(Path file, JsonObject meta, HParams hp) {
+        if (!(meta.get("parameters") instanceof JsonArray ps)) {
+            throw damaged(file, "checkpoint.json has no \"parameters\" list");
+        }
+        Map<String, long[]> expected = SketchRnn.parameterShapes(hp);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (JsonElement p : ps) {
+            if (!(p instanceof JsonObject o) || !(o.get("shape") instanceof JsonArray s) || str(o, "name") == null) {
+                throw damaged(file, "a parameter entry is not {\"name\": ..., \"shape\": [...]}");
+            }
+            String name = str(o, "name");
+            if (s.size() > 4) {
+                throw damaged(file, "parameter " + name + " has " + s.size() + " dimensions");
+            }
+            long[] shape = new long[s.size()];
+            for (int i = 0; i < shape.length; i++) {
+                JsonElement d = s.get(i);
+                if (!d.isJsonPrimitive() || !d.getAsJsonPrimitive().isNumber() || d.getAsDouble() != Math.rint(d.getAsDouble())
+                        || d.getAsDouble() < 0 || d.getAsDouble() > Integer.MAX_VALUE) {
+                    throw damaged(file, "parameter " + name + " has a bad dimension " + d);
+                }
+                shape[i] = d.getAsLong();
+            }
+            long[] want = expected.get(name);
+            if (want == null) {
+                throw damaged(file, "parameter " + name + " is not part of a model with its hyperparameters");
+            }
+            if (!java.util.Arrays.equals(want, shape)) {
+                throw damaged(file, "parameter " + name + " has shape " + java.util.Arrays.toString(shape)
+                        + ", its hyperparameters give " + java.util.Arrays.toString(want));
+            }
+            if (shapes.put(name, shape) != null) {
+                throw damaged(file, "parameter " + name + " is listed twice");
+            }
+        }
+        for (String name : expected.keySet()) {
+            if (!shapes.containsKey(name)) {
+                throw damaged(file, "parameter " + name + " is missing");
+            }
+        }
+        return shapes;
     }
 
     private static String str(JsonObject o, String key) {
@@ -197,32 +291,51 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
         return e == null || !e.isJsonPrimitive() ? null : e.getAsString();
     }
 
-    private static Map<String, float[]> readFloats(ZipFile zip, Path file, String name, Map<String, long[]> shapes)
-            throws IOException {
+    private static Map<String, float[]> readFloats(ZipFile zip, Path file, String name, Map<String, long[]> shapes,
+                                                  boolean nonNegative) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
-            throw new BadInputException(file + ": damaged checkpoint: " + name + " is missing");
+            throw damaged(file, name + " is missing");
         }
+        long values = 0;
+        for (long[] shape : shapes.values()) {
+            long n = 1;
+            for (long d : shape) {
+                n = Math.multiplyExact(n, d);
+            }
+            values = Math.addExact(values, n);
+        }
+        long want = values * 4;
+        long limit = InputLimits.budget(InputLimits.MAX_INFLATED_BYTES);
+        if (want > limit) {
+            throw damaged(file, "its parameters declare " + InputLimits.bytes(want) + " of weights, over the limit of "
+                    + InputLimits.bytes(limit));
+        }
+        if (entry.getSize() >= 0 && entry.getSize() != want) {
+            throw damaged(file, name + " holds " + entry.getSize() + " bytes, its parameters need " + want);
+        }
+        // bounded by what the parameters need (one byte more tells a longer entry), checked against its CRC-32
+        byte[] bytes = InputLimits.readZipEntry(zip, entry, want + 1, file.toString());
+        if (bytes.length != want) {
+            throw damaged(file, name + " holds " + bytes.length + " bytes, its parameters need " + want);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         Map<String, float[]> out = new LinkedHashMap<>();
-        try (DataInputStream in = new DataInputStream(zip.getInputStream(entry))) {
-            for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-                long n = 1;
-                for (long d : e.getValue()) {
-                    n *= d;
-                }
-                byte[] bytes = new byte[Math.toIntExact(n * 4)];
-                try {
-                    in.readFully(bytes);
-                } catch (java.io.EOFException eof) {
-                    throw new BadInputException(file + ": damaged checkpoint: " + name + " ends inside parameter " + e.getKey());
-                }
-                float[] v = new float[(int) n];
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-                out.put(e.getKey(), v);
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            long n = 1;
+            for (long d : e.getValue()) {
+                n *= d;
             }
-            if (in.read() != -1) {
-                throw new BadInputException(file + ": damaged checkpoint: " + name + " is longer than its parameters");
+            float[] v = new float[(int) n];
+            buf.asFloatBuffer().get(v);
+            buf.position(buf.position() + v.length * 4);
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i]) || (nonNegative && v[i] < 0)) {
+                    throw damaged(file, name + ": value " + i + " of parameter " + e.getKey() + " is " + v[i]
+                            + "; expected a finite number" + (nonNegative ? " >= 0" : ""));
+                }
             }
+            out.put(e.getKey(), v);
         }
         return out;
     }

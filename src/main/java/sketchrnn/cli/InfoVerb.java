@@ -98,17 +98,17 @@ public class InfoVerb implements Callable<Integer> {
             }
             case NDJSON -> {
                 int[] raw = new int[2];
-                List<Sketch> sketches = new java.util.ArrayList<>();
-                new QuickDrawNdjsonReader(false).read(path, d -> count(d, raw, sketches));
+                SketchStats.Accumulator stats = new SketchStats.Accumulator(); // streamed: the drawings are not kept
+                new QuickDrawNdjsonReader(false).read(path, d -> count(d, raw, stats));
                 out.println(path.getFileName() + ": Quick, Draw! ndjson, " + format(raw));
-                all(out, sketches);
+                all(out, stats.result());
             }
             case BIN -> {
                 int[] raw = new int[2];
-                List<Sketch> sketches = new java.util.ArrayList<>();
-                QuickDrawBinReader.read(path, d -> count(d, raw, sketches));
+                SketchStats.Accumulator stats = new SketchStats.Accumulator();
+                QuickDrawBinReader.read(path, d -> count(d, raw, stats));
                 out.println(path.getFileName() + ": Quick, Draw! binary, " + format(raw));
-                all(out, sketches);
+                all(out, stats.result());
             }
             default -> {
                 List<Sketch> sketches = SketchFiles.load(path, null);
@@ -118,9 +118,9 @@ public class InfoVerb implements Callable<Integer> {
         }
     }
 
-    private static void count(QuickDrawDrawing d, int[] raw, List<Sketch> sketches) {
+    private static void count(QuickDrawDrawing d, int[] raw, SketchStats.Accumulator stats) {
         raw[d.isRaw() ? 0 : 1]++;
-        sketches.add(d.toSketch());
+        stats.add(d.toSketch());
     }
 
     private static String format(int[] raw) {
@@ -131,7 +131,10 @@ public class InfoVerb implements Callable<Integer> {
     }
 
     private static void all(PrintWriter out, List<Sketch> sketches) {
-        SketchStats stats = SketchStats.of(sketches);
+        all(out, SketchStats.of(sketches));
+    }
+
+    private static void all(PrintWriter out, SketchStats stats) {
         header(out);
         row(out, "all", stats);
         out.printf(Locale.ROOT, "scale factor (all sketches): %.4f%n", stats.scaleFactor());

@@ -33,11 +33,22 @@ public final class JsonSketchFile {
     public static List<Sketch> read(Path file) {
         String text;
         try {
+            InputLimits.check(Files.size(file), InputLimits.MAX_TEXT_BYTES, file.getFileName().toString(), "a file size");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw IoErrors.reading(file, e);
         }
-        return parse(text, file.getFileName().toString());
+        String name = file.getFileName().toString();
+        List<Sketch> sketches = parse(text, name);
+        for (int s = 0; s < sketches.size(); s++) {
+            Sketch k = sketches.get(s);
+            for (int i = 0; i < k.size(); i++) {
+                String where = name + ": " + (sketches.size() > 1 ? "sketch " + s + ", " : "") + "point " + i;
+                InputLimits.coordinate(k.dx(i), where + ": dx");
+                InputLimits.coordinate(k.dy(i), where + ": dy");
+            }
+        }
+        return sketches;
     }
 
     /**

@@ -30,7 +30,7 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, int dataOffse
             throw new BadInputException(where + ": not a numpy .npy array (no \\x93NUMPY magic at offset 0)");
         }
         int major = bytes[6] & 0xff;
-        int length;
+        long length;
         int start;
         if (major == 1) {
             length = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
@@ -39,21 +39,22 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, int dataOffse
             if (bytes.length < 12) {
                 throw new BadInputException(where + ": truncated .npy header at offset 8");
             }
-            length = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8 | (bytes[10] & 0xff) << 16 | (bytes[11] & 0xff) << 24;
+            length = ((bytes[8] & 0xff) | (bytes[9] & 0xff) << 8 | (bytes[10] & 0xff) << 16 | (bytes[11] & 0xff) << 24)
+                    & 0xffffffffL;
             start = 12;
         } else {
             throw new BadInputException(where + ": unsupported .npy format version " + major + " (expected 1, 2 or 3)");
         }
-        if (length < 0 || start + length > bytes.length) {
+        if (start + length > bytes.length) {
             throw new BadInputException(where + ": truncated .npy header: " + length + " bytes announced at offset "
                     + (start - 2) + ", the entry has " + bytes.length);
         }
-        String dict = new String(bytes, start, length, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String dict = new String(bytes, start, (int) length, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(dict);
         Matcher f = FORTRAN.matcher(dict);
         Matcher s = SHAPE.matcher(dict);
         if (!d.find() || !f.find() || !s.find()) {
-            throw new BadInputException(where + ": unreadable .npy header " + dict.strip()
+            throw new BadInputException(where + ": unreadable .npy header " + shorten(dict.strip())
                     + "; expected {'descr': ..., 'fortran_order': ..., 'shape': (...)}");
         }
         String[] dims = s.group(1).split(",");
@@ -61,10 +62,20 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, int dataOffse
             try {
                 return Long.parseLong(x.replace("L", ""));
             } catch (NumberFormatException e) {
-                throw new BadInputException(where + ": bad shape (" + s.group(1) + ") in the .npy header");
+                throw new BadInputException(where + ": bad shape (" + shorten(s.group(1)) + ") in the .npy header");
             }
         }).toArray();
-        return new NpyHeader(d.group(1), f.group(1).equals("True"), shape, start + length);
+        for (long dim : shape) {
+            if (dim < 0) {
+                throw new BadInputException(where + ": negative dimension in shape (" + shorten(s.group(1)) + ") of the .npy header");
+            }
+        }
+        return new NpyHeader(d.group(1), f.group(1).equals("True"), shape, (int) (start + length));
+    }
+
+    private static String shorten(String s) {
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 100 ? t.substring(0, 97) + "..." : t;
     }
 
     /** The header bytes of a one-dimensional object array of {@code n} items (version 1.0, 64-byte aligned). */

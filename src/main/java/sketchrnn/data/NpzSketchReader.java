@@ -45,13 +45,9 @@ public final class NpzSketchReader {
                     splits.add(List.of());
                     continue;
                 }
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
-                } catch (ZipException | java.io.EOFException e) {
-                    throw new BadInputException(name + ": " + entry.getName() + " is corrupt inside the zip ("
-                            + e.getMessage() + ")", e);
-                }
+                // the entry, the pickled arrays and the sketches made of them take about 4 times its size at the peak
+                long limit = Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 5);
+                byte[] bytes = InputLimits.readZipEntry(zip, entry, limit, name);
                 splits.add(sketches(bytes, name + ": " + entry.getName()));
             }
         } catch (ZipException e) {
@@ -75,10 +71,19 @@ public final class NpzSketchReader {
         // 2. Unpickle the payload.
         Object root;
         try {
-            root = NumpyPickle.load(npy, header.dataOffset());
-        } catch (IOException | RuntimeException e) {
+            // one opcode creates at most one object of some 50 bytes: a pickle of nothing but EMPTY_LIST then
+            // takes under half the heap; a sketch takes about 15 opcodes (630 000 sketches: 9.5 million)
+            long maxOps = Math.max(1 << 16, Runtime.getRuntime().maxMemory() / 120);
+            root = NumpyPickle.load(npy, header.dataOffset(), maxOps);
+        } catch (java.io.EOFException e) {
+            throw new BadInputException(where + ": the pickle after the header at byte offset " + header.dataOffset()
+                    + " is truncated; expected a complete pickled object array", e);
+        } catch (net.razorvine.pickle.PickleException e) {
             throw new BadInputException(where + ": unreadable pickle after the header at byte offset "
                     + header.dataOffset() + " (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(where + ": unreadable pickle after the header at byte offset "
+                    + header.dataOffset() + "; expected a pickled object array of [N, 3] arrays", e);
         }
         // 3. The object array (or a plain list) holds the sketches.
         List<?> items = items(root, where);
@@ -115,15 +120,31 @@ public final class NpzSketchReader {
             throw new BadInputException(where + " has dtype " + a.dtype + " or a data size that does not match shape "
                     + a.shapeText() + "; expected int16 or float64 numbers");
         }
+        if (values.length == 0) {
+            throw new BadInputException(where + " has no points; expected at least one (dx, dy, p) row");
+        }
+        if (values.length / 3 > InputLimits.MAX_POINTS) {
+            throw new BadInputException(where + " has " + values.length / 3 + " points; at most "
+                    + InputLimits.MAX_POINTS + " are allowed");
+        }
         float[] flat = new float[values.length];
         for (int k = 0; k < values.length; k++) {
-            float v = (float) values[k];
-            if (!Float.isFinite(v)) {
-                throw new BadInputException(where + ", point " + k / 3 + ": " + values[k] + " is not a finite number");
+            double v = values[k];
+            if (k % 3 == 2) {
+                if (v != 0 && v != 1) {
+                    throw new BadInputException(where + ", point " + k / 3 + ": pen value " + number(v)
+                            + "; expected 0 or 1");
+                }
+            } else {
+                InputLimits.coordinate(v, where + ", point " + k / 3);
             }
-            flat[k] = v;
+            flat[k] = (float) v;
         }
         return Sketch.ofFlat(flat);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String describe(Object o) {
@@ -136,6 +157,18 @@ public final class NpzSketchReader {
         if (o instanceof Object[]) {
             return "a tuple";
         }
-        return "a " + o.getClass().getSimpleName();
+        if (o instanceof List<?>) {
+            return "a list";
+        }
+        if (o instanceof java.util.Map<?, ?>) {
+            return "a dict";
+        }
+        if (o instanceof String || o instanceof byte[]) {
+            return "a string";
+        }
+        if (o instanceof Number) {
+            return "a number";
+        }
+        return "an object of another kind";
     }
 }

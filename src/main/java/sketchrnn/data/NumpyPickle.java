@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import net.razorvine.pickle.IObjectConstructor;
+import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
 
 /**
@@ -25,13 +26,70 @@ final class NumpyPickle {
     private NumpyPickle() {
     }
 
-    /** Unpickles bytes; numpy arrays come back as {@link ArrayState}. */
-    static Object load(byte[] pickle, int offset) throws java.io.IOException {
-        Unpickler unpickler = new Unpickler();
+    /**
+     * Unpickles bytes; numpy arrays come back as {@link ArrayState}. Every length the pickle declares is
+     * checked against the bytes that remain before anything is allocated, and the number of opcodes is
+     * bounded by {@code maxOps} (each may create an object).
+     *
+     * @throws PickleException on a malformed pickle, with a message fit for a user
+     */
+    static Object load(byte[] pickle, int offset, long maxOps) throws java.io.IOException {
+        Unpickler unpickler = new BoundedUnpickler(pickle.length - offset, maxOps);
         try {
             return unpickler.load(new java.io.ByteArrayInputStream(pickle, offset, pickle.length - offset));
+        } catch (PickleException | java.io.IOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a cast or index error on a pickle of the wrong structure: say so without Java's words
+            throw new PickleException("unexpected pickle structure");
         } finally {
             unpickler.close();
+        }
+    }
+
+    /** The razorvine unpickler with every declared length checked before it allocates. */
+    private static final class BoundedUnpickler extends Unpickler {
+        private final long size;
+        private final long maxOps;
+        private long ops;
+
+        BoundedUnpickler(long size, long maxOps) {
+            this.size = size;
+            this.maxOps = maxOps;
+        }
+
+        @Override
+        protected Object dispatch(short key) throws PickleException, java.io.IOException {
+            if (++ops > maxOps) {
+                throw new PickleException("more than " + maxOps + " pickle opcodes; too many objects for memory");
+            }
+            int width = switch (key) {
+                case 'T', 'B', 'X', 0x8b -> 4; // BINSTRING, BINBYTES, BINUNICODE, LONG4
+                case 0x8d, 0x8e, 0x96 -> 8;    // BINUNICODE8, BINBYTES8, BYTEARRAY8
+                default -> 0;
+            };
+            if (width > 0) {
+                long at = size - input.available();
+                input.mark(8);
+                byte[] b = input.readNBytes(width);
+                input.reset();
+                if (b.length < width) {
+                    throw new PickleException("the pickle ends inside a length at byte " + at);
+                }
+                long n = 0;
+                for (int i = width - 1; i >= 0; i--) {
+                    n = (n << 8) | (b[i] & 0xff);
+                }
+                if (key == 'T' || key == 0x8b) {
+                    n = (int) n; // signed
+                }
+                long left = input.available() - width;
+                if (n < 0 || n > left) {
+                    throw new PickleException("a string at byte " + at + " declares " + Long.toUnsignedString(n)
+                            + " bytes but only " + left + " remain");
+                }
+            }
+            return super.dispatch(key);
         }
     }
 
@@ -134,10 +192,17 @@ final class NumpyPickle {
             byte[] raw = bytes(data);
             int size = dtype == null ? -1 : dtype.size();
             long count = 1;
-            for (long d : shape) {
-                count *= d;
-            }
-            if (raw == null || size <= 0 || raw.length != count * size) {
+            try {
+                for (long d : shape) {
+                    if (d < 0) {
+                        return null;
+                    }
+                    count = Math.multiplyExact(count, d);
+                }
+                if (raw == null || size <= 0 || raw.length != Math.multiplyExact(count, (long) size)) {
+                    return null;
+                }
+            } catch (ArithmeticException overflow) {
                 return null;
             }
             ByteBuffer buf = ByteBuffer.wrap(raw).order(dtype.byteOrder());
@@ -151,7 +216,11 @@ final class NumpyPickle {
                     case "u2" -> v = buf.getShort() & 0xffff;
                     case "i4" -> v = buf.getInt();
                     case "u4" -> v = buf.getInt() & 0xffffffffL;
-                    case "i8", "u8" -> v = buf.getLong();
+                    case "i8" -> v = buf.getLong();
+                    case "u8" -> {
+                        long u = buf.getLong();
+                        v = u >= 0 ? u : 0x1p64 + u; // unsigned: 2^64 - 1 is 1.8e19, not -1
+                    }
                     case "f4" -> v = buf.getFloat();
                     case "f8" -> v = buf.getDouble();
                     default -> {

@@ -62,27 +62,62 @@ public final class QuickDrawNdjsonReader {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
-            while ((line = in.readLine()) != null) {
+            StringBuilder buffer = new StringBuilder();
+            while ((line = readLine(in, buffer)) != null) {
                 number++;
                 if (line.isBlank()) {
                     continue;
                 }
                 QuickDrawDrawing drawing;
                 try {
+                    if (line == TOO_LONG) {
+                        throw new BadInputException(file.getFileName() + ":" + number + ": the line is longer than "
+                                + InputLimits.MAX_LINE_CHARS + " characters; expected one Quick, Draw! drawing per line");
+                    }
                     drawing = parse(line, file.getFileName() + ":" + number);
+                    try {
+                        sink.accept(drawing); // may simplify it, which may find it too long or intricate
+                    } catch (BadInputException e) {
+                        throw new BadInputException(file.getFileName() + ":" + number + ": " + e.getMessage(), e);
+                    }
                 } catch (BadInputException e) {
                     if (!skipBad) {
                         throw e;
                     }
                     skipped++;
-                    continue;
                 }
-                sink.accept(drawing);
             }
         } catch (IOException e) {
             throw IoErrors.reading(file, e);
         }
         return skipped;
+    }
+
+    /** Marks a line over the limit (its characters are skipped, not kept). */
+    private static final String TOO_LONG = new String("line too long");
+
+    /** The next line without its end ({@code \n}, {@code \r\n} or {@code \r}), at most {@link InputLimits#MAX_LINE_CHARS} kept. */
+    private static String readLine(BufferedReader in, StringBuilder b) throws IOException {
+        b.setLength(0);
+        boolean over = false;
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        for (; c >= 0 && c != '\n' && c != '\r'; c = in.read()) {
+            if (b.length() >= InputLimits.MAX_LINE_CHARS) {
+                over = true;
+                continue;
+            }
+            b.append((char) c);
+        }
+        if (c == '\r') {
+            in.mark(1);
+            if (in.read() != '\n') {
+                in.reset();
+            }
+        }
+        return over ? TOO_LONG : b.toString();
     }
 
     /**
@@ -105,8 +140,13 @@ public final class QuickDrawNdjsonReader {
         List<double[]> ys = new ArrayList<>();
         List<double[]> ts = new ArrayList<>();
         JsonArray strokes = drawing.getAsJsonArray();
+        long points = 0;
         for (int s = 0; s < strokes.size(); s++) {
             double[][] arrays = stroke(strokes.get(s), where + ": stroke " + s);
+            points += arrays[0].length;
+            if (points > InputLimits.MAX_POINTS) {
+                throw new BadInputException(where + ": more than " + InputLimits.MAX_POINTS + " points in the drawing");
+            }
             xs.add(arrays[0]);
             ys.add(arrays[1]);
             if (arrays.length == 3) {
@@ -146,6 +186,9 @@ public final class QuickDrawNdjsonReader {
         String[] names = {"x", "y", "t"};
         for (int k = 0; k < a.size(); k++) {
             out[k] = numbers(a.get(k), where + ": " + names[k]);
+            for (int i = 0; k < 2 && i < out[k].length; i++) {
+                InputLimits.coordinate(out[k][i], where + ": " + names[k] + "[" + i + "]");
+            }
             if (out[k].length != out[0].length) {
                 throw new BadInputException(where + ": " + out[0].length + " x values but " + out[k].length + " "
                         + names[k] + " values; expected the same number");
@@ -166,7 +209,7 @@ public final class QuickDrawNdjsonReader {
         for (int i = 0; i < out.length; i++) {
             JsonElement v = a.get(i);
             if (!(v instanceof JsonPrimitive p) || !p.isNumber() || !Double.isFinite(p.getAsDouble())) {
-                throw new BadInputException(where + "[" + i + "]: expected a finite number, got " + v);
+                throw new BadInputException(where + "[" + i + "]: expected a finite number, got " + shorten(String.valueOf(v)));
             }
             out[i] = p.getAsDouble();
         }
@@ -176,5 +219,17 @@ public final class QuickDrawNdjsonReader {
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 }

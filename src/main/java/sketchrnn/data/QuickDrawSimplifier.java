@@ -29,6 +29,9 @@ public final class QuickDrawSimplifier {
     /** The RDP tolerance. */
     public static final double EPSILON = 2.0;
 
+    /** The most points a resampled stroke may have: 4 million (a Quick, Draw! stroke has a few thousand). */
+    static final int MAX_RESAMPLED = 4_000_000;
+
     private QuickDrawSimplifier() {
     }
 
@@ -78,6 +81,14 @@ public final class QuickDrawSimplifier {
     public static double[][] resample(double[][] points, double spacing) {
         if (points.length < 2) {
             return Rdp.simplify(points, 0); // a copy
+        }
+        double arc = 0;
+        for (int i = 1; i < points.length; i++) {
+            arc += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
+        }
+        if (!(arc / spacing <= MAX_RESAMPLED)) {
+            throw new BadInputException("a stroke " + Math.round(arc) + " px long after scaling to " + (int) SIDE
+                    + " px would resample to over " + MAX_RESAMPLED + " points; expected a hand-drawn stroke");
         }
         List<double[]> out = new ArrayList<>();
         out.add(points[0].clone());

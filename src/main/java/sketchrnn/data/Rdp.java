@@ -26,7 +26,26 @@ public final class Rdp {
      * @return the kept points, in order (copies); a polyline of 0, 1 or 2 points is returned as is
      */
     public static double[][] simplify(double[][] points, double epsilon) {
+        return simplify(points, epsilon, budget(points.length));
+    }
+
+    /**
+     * The distance evaluations allowed for {@code n} points: RDP does about {@code n log2 n} on real strokes
+     * and {@code n^2 / 2} in its worst case (each split peels off one point); the budget allows 64 times the
+     * typical work, at least 50 million (a fraction of a second), at most 400 million (about a second).
+     */
+    static long budget(int n) {
+        double typical = n * Math.max(1, Math.log(n) / Math.log(2));
+        return (long) Math.min(400e6, Math.max(50e6, 64 * typical));
+    }
+
+    /**
+     * As {@link #simplify(double[][], double)} with at most {@code maxEvaluations} distance evaluations: the
+     * result is the same as without a bound whenever it is within it; past it, a {@link BadInputException}.
+     */
+    static double[][] simplify(double[][] points, double epsilon, long maxEvaluations) {
         int n = points.length;
+        long evaluations = 0;
         if (n < 3) {
             return copy(points, n);
         }
@@ -40,6 +59,11 @@ public final class Rdp {
             int[] range = ranges.pop();
             int first = range[0];
             int last = range[1];
+            evaluations += last - first - 1;
+            if (evaluations > maxEvaluations) {
+                throw new BadInputException("a stroke of " + n + " points is too intricate to simplify (more than "
+                        + maxEvaluations + " distance evaluations); expected a hand-drawn stroke");
+            }
             double dmax = 0;
             int index = -1;
             for (int i = first + 1; i < last; i++) {

@@ -27,7 +27,7 @@ public final class SketchFiles {
             case "ndjson" -> Kind.NDJSON;
             case "bin" -> Kind.BIN;
             case "json" -> Kind.JSON;
-            case "svg" -> Kind.SVG;
+            case "svg", "svgz" -> Kind.SVG;
             default -> null;
         };
     }

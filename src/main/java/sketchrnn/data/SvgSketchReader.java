@@ -73,18 +73,26 @@ public final class SvgSketchReader {
         this.source = source;
     }
 
-    /** Reads an SVG file (or a gzip-compressed {@code .svgz}). */
+    /** The most bytes of SVG text read (after inflating a gzip-compressed file): 64 MiB. */
+    public static final long MAX_SVG_BYTES = 64L << 20;
+
+    /** Reads an SVG file (or a gzip-compressed {@code .svgz}, inflated with a bound). */
     public static Sketch read(Path file) {
         byte[] bytes;
+        String name = file.getFileName().toString();
         try {
+            InputLimits.check(Files.size(file), MAX_SVG_BYTES, name, "a file size");
             bytes = Files.readAllBytes(file);
             if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
                 try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                    bytes = in.readAllBytes();
+                    bytes = InputLimits.readAll(in, MAX_SVG_BYTES, name, "the gzip-inflated SVG");
+                } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                    throw new BadInputException(name + ": corrupt gzip data (" + e.getMessage()
+                            + "); expected a gzip-compressed SVG (.svgz)", e);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw IoErrors.reading(file, e);
         }
         return new SvgSketchReader(file.toString()).run(new InputSource(new ByteArrayInputStream(bytes)));
     }

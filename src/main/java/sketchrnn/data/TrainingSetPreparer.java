@@ -133,13 +133,22 @@ public final class TrainingSetPreparer {
         List<Sketch> sketches = new ArrayList<>();
         int skipped = 0;
         List<Boolean> fromDrawingFiles = new ArrayList<>();
-        for (Path file : files) {
+        long held = 0;
+        for (int f = 0; f < files.size(); f++) {
+            Path file = files.get(f);
+            int before = sketches.size();
             skipped += read(file, options.skipBad(), sketches);
             SketchFiles.Kind kind = SketchFiles.kind(file);
             boolean drawing = kind != SketchFiles.Kind.NDJSON && kind != SketchFiles.Kind.BIN;
             while (fromDrawingFiles.size() < sketches.size()) {
                 fromDrawingFiles.add(drawing);
             }
+            held += InputLimits.sketchBytes(sketches.subList(before, sketches.size()));
+            // the sketches are held whole (to shuffle and split them), then copied into the .npz
+            InputLimits.checkHeld(held, 4, file.getFileName() + ": the drawings of " + (f + 1) + " of "
+                    + files.size() + " files (" + sketches.size() + " sketches)", "prepare fewer classes at once"
+                    + " (one .npz per class or per group, then train --data A.npz,B.npz), or give Java more memory"
+                    + " (SKETCHRNN_JAVA_OPTS=-Xmx16g)");
         }
         // 2. Simplify those too long (or all, or none, as asked), then drop sketches still too long (or empty).
         List<Sketch> kept = new ArrayList<>(sketches.size());

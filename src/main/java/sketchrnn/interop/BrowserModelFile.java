@@ -51,11 +51,14 @@ public final class BrowserModelFile {
         String source = file.toString();
         String text;
         try {
+            sketchrnn.data.InputLimits.check(Files.size(file), sketchrnn.data.InputLimits.MAX_TEXT_BYTES, source, "a file size");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadInputException(source + ": no such file; expected a browser model (.gen.json or .vae.json)", e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(source + ": not UTF-8 text; expected a browser model's JSON", e);
         } catch (IOException e) {
-            throw new BadInputException(source + ": cannot be read as UTF-8 JSON (" + e + ")", e);
+            throw new BadInputException(source + ": cannot be read (" + e.getMessage() + ")", e);
         }
         return parse(text, source, defaultName(file));
     }

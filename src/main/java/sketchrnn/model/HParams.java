@@ -84,14 +84,15 @@ public record HParams(
     public static final java.util.List<String> CELLS = java.util.List.of("lstm", "layer_norm", "hyper");
 
     public HParams {
-        positive("max_seq_len", maxSeqLen);
-        positive("enc_rnn_size", encRnnSize);
-        positive("dec_rnn_size", decRnnSize);
-        positive("z_size", zSize);
-        positive("num_mixture", numMixture);
-        positive("batch_size", batchSize);
-        positive("hyper_num_units", hyperNumUnits);
-        positive("hyper_embedding_size", hyperEmbeddingSize);
+        // upper bounds too: a model file declaring max_seq_len 1e9 must not get as far as allocating it
+        size("max_seq_len", maxSeqLen, MAX_SEQ_LEN);
+        size("enc_rnn_size", encRnnSize, MAX_WIDTH);
+        size("dec_rnn_size", decRnnSize, MAX_WIDTH);
+        size("z_size", zSize, MAX_WIDTH);
+        size("num_mixture", numMixture, 1024);
+        size("batch_size", batchSize, 65536);
+        size("hyper_num_units", hyperNumUnits, MAX_WIDTH);
+        size("hyper_embedding_size", hyperEmbeddingSize, MAX_WIDTH);
         cell("enc_model", encModel);
         cell("dec_model", decModel);
         positive("learning_rate", learningRate);
@@ -317,6 +318,17 @@ public record HParams(
             }
         }
         return sb.toString();
+    }
+
+    /** The largest max_seq_len accepted (Quick, Draw! drawings have at most a few thousand points). */
+    public static final int MAX_SEQ_LEN = 100_000;
+    /** The largest layer width accepted (rnn sizes, z_size, HyperLSTM sizes). */
+    public static final int MAX_WIDTH = 8192;
+
+    private static void size(String key, int v, int max) {
+        if (v <= 0 || v > max) {
+            throw bad(key, v, "a whole number in 1.." + max);
+        }
     }
 
     private static void positive(String key, double v) {

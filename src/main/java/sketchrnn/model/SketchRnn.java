@@ -105,6 +105,17 @@ public final class SketchRnn implements AutoCloseable {
         return model;
     }
 
+    /** The parameters of a model of {@code hp}, in model order, without building it. */
+    private static List<ParameterSpec> specsOf(HParams hp) {
+        List<ParameterSpec> specs = new ArrayList<>();
+        if (hp.conditional()) {
+            specs.addAll(new BidirectionalEncoder(hp).parameters());
+        }
+        specs.addAll(new Decoder(hp, false).parameters());
+        specs.addAll(new MixtureDensityHead(hp.decRnnSize(), hp.numMixture()).parameters());
+        return specs;
+    }
+
     /** Named parameter shapes and values. */
     public record Parameters(Map<String, long[]> shapes, Map<String, float[]> values) {
     }
@@ -114,12 +125,7 @@ public final class SketchRnn implements AutoCloseable {
      * the same names, shapes and values, for the fused engine.
      */
     public static Parameters initialParameters(HParams hp, long seed) {
-        List<ParameterSpec> specs = new ArrayList<>();
-        if (hp.conditional()) {
-            specs.addAll(new BidirectionalEncoder(hp).parameters());
-        }
-        specs.addAll(new Decoder(hp, false).parameters());
-        specs.addAll(new MixtureDensityHead(hp.decRnnSize(), hp.numMixture()).parameters());
+        List<ParameterSpec> specs = specsOf(hp);
         Map<String, long[]> shapes = new LinkedHashMap<>();
         Map<String, float[]> values = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -147,6 +153,18 @@ public final class SketchRnn implements AutoCloseable {
         specs.addAll(decoder.parameters());
         specs.addAll(head.parameters());
         return specs;
+    }
+
+    /**
+     * The parameters a model of these hyperparameters has, name to shape, in model order, without creating
+     * the model (nothing is allocated): what a checkpoint's weights are checked against before they are read.
+     */
+    public static Map<String, long[]> parameterShapes(HParams hp) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (ParameterSpec spec : specsOf(hp)) {
+            out.put(spec.name(), spec.shape().getShape());
+        }
+        return out;
     }
 
     public HParams hparams() {

@@ -17,6 +17,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import sketchrnn.data.AtomicFiles;
+import sketchrnn.data.BadInputException;
 import sketchrnn.data.Sketch;
 
 /**
@@ -34,6 +35,9 @@ public final class GifRenderer {
     private GifRenderer() {
     }
 
+    /** The largest animation drawn, in pixels (a PNG may be larger: it is painted once, not once per frame). */
+    static final long MAX_PIXELS = 1L << 24;
+
     /** The animation of one sketch. */
     public static byte[] encode(Sketch sketch, RenderOptions o) {
         return encode(List.of(Panel.of(sketch)), o);
@@ -42,9 +46,15 @@ public final class GifRenderer {
     /** The animation of a grid of panels, all drawn at once. */
     public static byte[] encode(List<Panel> panels, RenderOptions o) {
         Java2dPainter painter = new Java2dPainter(panels, o);
+        GridLayout layout = painter.layout();
+        if ((long) layout.width * layout.height > MAX_PIXELS) {
+            // every frame is painted and compared whole: 16384 x 16384 px took 98 s and 6.2 GB
+            throw new BadInputException("an animated GIF of " + layout.width + " x " + layout.height + " px is too large"
+                    + " (at most " + (MAX_PIXELS >> 20) + " million pixels, e.g. 4096 x 4096): use a smaller --size,"
+                    + " fewer sketches, or a PNG or SVG");
+        }
         int[] steps = steps(painter.maxPoints(), o);
         GifPalette palette = new GifPalette(o);
-        GridLayout layout = painter.layout();
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {

@@ -49,11 +49,17 @@ public final class Evaluation {
         /** One JSON line, as {@code sketchrnn eval} prints it: every term by its saved name, then the count. */
         public String toJson() {
             StringBuilder b = new StringBuilder("{");
-            terms.saved("", Metric.Kind.TERM).forEach((k, v) -> b.append(String.format(Locale.ROOT, "\"%s\": %.6f, ", k, v)));
+            terms.saved("", Metric.Kind.TERM).forEach((k, v) -> b.append('"').append(k).append("\": ").append(json(v)).append(", "));
             return b.append("\"count\": ").append(count).append('}').toString();
         }
 
-        static Result empty() {
+        /** A number as JSON: six decimals, or null when it is not finite (JSON has no NaN). */
+        private static String json(double v) {
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
+        }
+
+        /** The result of no sketches: every term NaN. */
+        public static Result empty() {
             Metrics nan = Metrics.empty();
             for (Metric m : LossMetrics.ALL) {
                 if (m.kind() == Metric.Kind.TERM) {

@@ -104,7 +104,7 @@ public final class MetricsCsv {
             Files.writeString(file, format(row) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+            throw new sketchrnn.data.BadInputException("cannot append to " + file + ": " + sketchrnn.data.AtomicFiles.reason(e), e);
         }
     }
 
@@ -124,7 +124,15 @@ public final class MetricsCsv {
                     names = line.strip().split(",");
                     continue;
                 }
-                rows.add(parse(names, line.strip().split(",")));
+                String[] fields = line.strip().split(",", -1);
+                if (fields.length != names.length) {
+                    continue;                        // a line torn by a kill during an append is dropped, not fatal
+                }
+                try {
+                    rows.add(parse(names, fields));
+                } catch (NumberFormatException e) {
+                    continue;                        // likewise a damaged one
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -83,9 +83,17 @@ public final class TrainingRun {
         }
         // 1. data (docs/model.md §3): merge, filter, clamp, scale factor from the training split
         List<SketchSplits> files = new ArrayList<>();
+        long held = 0;
         for (Path p : dataPaths) {
-            files.add(SketchFiles.loadSplits(p));
+            SketchSplits split = SketchFiles.loadSplits(p);
+            files.add(split);
             dataNames.add(p.toAbsolutePath().normalize().toString());
+            held += sketchrnn.data.InputLimits.sketchBytes(split.train()) + sketchrnn.data.InputLimits.sketchBytes(split.valid())
+                    + sketchrnn.data.InputLimits.sketchBytes(split.test());
+            // the data are copied while they are filtered and normalised, and batches are made from them
+            sketchrnn.data.InputLimits.checkHeld(held, 5, p.getFileName() + ": the sketches of " + files.size() + " of "
+                    + dataPaths.size() + " data files", "train on fewer classes at once, or give Java more memory"
+                    + " (SKETCHRNN_JAVA_OPTS=-Xmx16g)");
         }
         TrainingData data = resumed != null
                 ? TrainingData.of(files, asked.maxSeqLen(), resumed.scaleFactor())

@@ -9,7 +9,6 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,10 +37,13 @@ import sketchrnn.data.BadInputException;
 import sketchrnn.data.JsonSyntax;
 
 /**
- * The web studio's HTTP server (the JDK's {@link HttpServer}): the page's static files from a fixed
- * allow-list ({@link Assets}) and the JSON API ({@link StudioApi}).
+ * The web studio's HTTP server: the page's static files from a fixed allow-list ({@link Assets}) and the
+ * JSON API ({@link StudioApi}).
  *
- * <p>Threads: {@code httpThreads} read requests and write answers; model work runs on
+ * <p>Connections are read by {@link GuardedHttp}: each request whole (head within
+ * {@link #HEAD_TIMEOUT_MILLIS}, body within {@link #BODY_TIMEOUT_MILLIS}, at most {@link #MAX_CONNECTIONS}
+ * connections) on a connection thread of its own, so slow clients never hold the threads that serve.
+ * Threads: {@code httpThreads} handle complete requests; model work runs on
  * {@code computeThreads} with at most {@code maxQueued} computations waiting (more: 503 at once). A request
  * whose answer is not ready within the time limit gets 503; its computation, already bounded by the
  * model's {@code max_seq_len}, finishes in the background and is dropped. Every error is JSON
@@ -56,7 +58,13 @@ public final class StudioServer implements AutoCloseable {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private final HttpServer http;
+    /** Longest a client may take to send a request's head, and then its body. */
+    static final long HEAD_TIMEOUT_MILLIS = 10_000;
+    static final long BODY_TIMEOUT_MILLIS = 20_000;
+    /** Most connections open at once (each reading a request or waiting for its answer). */
+    static final int MAX_CONNECTIONS = 512;
+
+    private final GuardedHttp http;
     private final ThreadPoolExecutor httpPool;
     private final ThreadPoolExecutor computePool;
     private final StudioApi api;
@@ -65,7 +73,7 @@ public final class StudioServer implements AutoCloseable {
     private final boolean loopback;
     private final PrintStream log;
 
-    private StudioServer(HttpServer http, ThreadPoolExecutor httpPool, ThreadPoolExecutor computePool, StudioApi api,
+    private StudioServer(GuardedHttp http, ThreadPoolExecutor httpPool, ThreadPoolExecutor computePool, StudioApi api,
                          Assets assets, StudioLimits limits, boolean loopback, PrintStream log) {
         this.http = http;
         this.httpPool = httpPool;
@@ -85,6 +93,12 @@ public final class StudioServer implements AutoCloseable {
      */
     public static StudioServer start(String host, int port, StudioModels models, StudioLimits limits, PrintStream log)
             throws IOException {
+        return start(host, port, models, limits, log, HEAD_TIMEOUT_MILLIS, BODY_TIMEOUT_MILLIS, MAX_CONNECTIONS);
+    }
+
+    /** As {@link #start(String, int, StudioModels, StudioLimits, PrintStream)} with the connection limits given. */
+    static StudioServer start(String host, int port, StudioModels models, StudioLimits limits, PrintStream log,
+                              long headTimeoutMillis, long bodyTimeoutMillis, int maxConnections) throws IOException {
         if (models.isEmpty()) {
             throw new BadInputException("no models to serve");
         }
@@ -100,9 +114,12 @@ public final class StudioServer implements AutoCloseable {
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("studio-http-"));
         ThreadPoolExecutor computePool = new ThreadPoolExecutor(limits.computeThreads(), limits.computeThreads(), 30,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(limits.maxQueued()), threads("studio-compute-"));
-        HttpServer http;
+        StudioServer[] self = new StudioServer[1];
+        GuardedHttp http;
         try {
-            http = HttpServer.create(new InetSocketAddress(address, port), 64);
+            http = new GuardedHttp(new InetSocketAddress(address, port), httpPool, ex -> self[0].handle(ex),
+                    limits.maxBodyBytes(), headTimeoutMillis, bodyTimeoutMillis, limits.timeLimit().toMillis() + 5000,
+                    maxConnections);
         } catch (IOException e) {
             httpPool.shutdown();
             computePool.shutdown();
@@ -110,9 +127,7 @@ public final class StudioServer implements AutoCloseable {
         }
         StudioServer server = new StudioServer(http, httpPool, computePool, new StudioApi(models, limits, computePool), assets,
                 limits, address.isLoopbackAddress(), log);
-        http.createContext("/", server::handle);
-        http.setExecutor(httpPool);
-        http.start();
+        self[0] = server;
         return server;
     }
 
@@ -127,7 +142,7 @@ public final class StudioServer implements AutoCloseable {
 
     /** The address the server listens on (with the actual port). */
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
     /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */
@@ -368,7 +383,7 @@ public final class StudioServer implements AutoCloseable {
     /** Stops listening, lets running computations finish (up to the time limit), and frees the threads. */
     @Override
     public void close() {
-        http.stop(0);
+        http.close();
         httpPool.shutdownNow();
         computePool.shutdown();
         try {

@@ -129,7 +129,7 @@ class NpzSketchReaderTest {
     void objectArrayOfOtherThings() throws Exception {
         assertThatThrownBy(() -> NpzSketchReader.read(resource("not-arrays.npz")))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("not-arrays.npz: train.npy: sketch 0 is a String; expected a numpy array of shape [N, 3]");
+                .hasMessage("not-arrays.npz: train.npy: sketch 0 is a string; expected a numpy array of shape [N, 3]");
     }
 
     @Test
@@ -147,7 +147,7 @@ class NpzSketchReaderTest {
         System.arraycopy(new byte[] {(byte) 0x80, 2, '}', '.'}, 0, npy, header.length, 4);
         assertThatThrownBy(() -> NpzSketchReader.sketches(npy, "x.npz: train.npy"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("x.npz: train.npy: the pickle holds a HashMap; expected a list (object array) of numpy arrays");
+                .hasMessage("x.npz: train.npy: the pickle holds a dict; expected a list (object array) of numpy arrays");
     }
 
     @Test

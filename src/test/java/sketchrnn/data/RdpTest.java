@@ -38,4 +38,39 @@ class RdpTest {
         assertThat(Rdp.simplify(loop, 3.0)).isDeepEqualTo(new double[][] {{0, 0}, {4, 4}, {0, 0}});
         assertThat(Rdp.simplify(loop, 2.0)).isDeepEqualTo(loop);
     }
+
+    /** Past its budget of distance evaluations RDP stops with a clear error instead of running for minutes. */
+    @Test
+    void workIsBounded() {
+        // a staircase whose every split peels off one point: the n^2/2 worst case
+        int n = 3000;
+        double[][] stairs = new double[n][];
+        for (int i = 0; i < n; i++) {
+            stairs[i] = new double[] {i, Math.pow(1.01, i)};
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rdp.simplify(stairs, 0.0, 10_000))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("too intricate");
+        assertThat(Rdp.simplify(stairs, 0.0, Long.MAX_VALUE).length).isEqualTo(n); // within the bound: the same result
+        assertThat(Rdp.simplify(stairs, 0.0).length).isEqualTo(n);
+    }
+
+    /** A raw Quick, Draw! drawing of 80 000 points (prepare hung on it) is simplified or refused within seconds. */
+    @Test
+    void eightyThousandPointDrawingIsTractable() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(80_000);
+        double[] xs = new double[80_000];
+        double[] ys = new double[80_000];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = rng.nextDouble(0, 1000);
+            ys[i] = rng.nextDouble(0, 1000);
+        }
+        Polylines raw = Polylines.ofCoordinates(java.util.List.of(xs), java.util.List.of(ys));
+        long t0 = System.nanoTime();
+        try {
+            QuickDrawSimplifier.simplify(raw);
+        } catch (BadInputException e) {
+            assertThat(e.getMessage()).contains("expected a hand-drawn stroke");
+        }
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+    }
 }
