@@ -24,29 +24,9 @@ final class EngineFixtures {
                 .with("num_mixture", "2").withRecurrentDropout(false).with("kl_tolerance", "0");
     }
 
-    /**
-     * Random sketches in stroke-5 with the given true lengths, padded to {@code maxLen}: start token, real
-     * points with Gaussian offsets, a pen lift about one point in three and at the last point, end padding.
-     */
+    /** Random sketches with the given true lengths padded to {@code maxLen}: the model tests' batches. */
     static Batch batch(Random random, int maxLen, int... lengths) {
-        int size = lengths.length;
-        float[] s = new float[size * (maxLen + 1) * 5];
-        for (int b = 0; b < size; b++) {
-            s[b * (maxLen + 1) * 5 + 2] = 1;
-            for (int t = 1; t <= maxLen; t++) {
-                int o = (b * (maxLen + 1) + t) * 5;
-                if (t <= lengths[b]) {
-                    boolean lift = t == lengths[b] || random.nextInt(3) == 0;
-                    s[o] = (float) random.nextGaussian();
-                    s[o + 1] = (float) random.nextGaussian();
-                    s[o + 2] = lift ? 0 : 1;
-                    s[o + 3] = lift ? 1 : 0;
-                } else {
-                    s[o + 4] = 1;
-                }
-            }
-        }
-        return new Batch(s, lengths, size, maxLen);
+        return sketchrnn.model.Fixtures.batch(random, maxLen, lengths);
     }
 
     /** The DJL model's weights, each moved by N(0, spread²) so that no gradient is trivially zero. */

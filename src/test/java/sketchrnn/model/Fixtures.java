@@ -8,7 +8,7 @@ import java.util.Random;
 import sketchrnn.data.Batch;
 
 /** Small batches and parameter settings shared by the model tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
@@ -17,7 +17,7 @@ final class Fixtures {
      * token, real points with Gaussian offsets and a pen lifted about one point in three (always at the
      * last point), end padding (0, 0, 0, 0, 1).
      */
-    static Batch batch(Random random, int maxLen, int... lengths) {
+    public static Batch batch(Random random, int maxLen, int... lengths) {
         int size = lengths.length;
         float[] s = new float[size * (maxLen + 1) * 5];
         for (int b = 0; b < size; b++) {
