@@ -10,8 +10,6 @@ import sketchrnn.model.StrictRandom;
  */
 final class SketchRandom {
     private final SplittableRandom rng;
-    private long bits;
-    private int bitsLeft;
 
     SketchRandom(long stepSeed, int row) {
         long h = stepSeed * 0x9E3779B97F4A7C15L + (row + 1L) * 0xBF58476D1CE4E5B9L;
@@ -31,20 +29,8 @@ final class SketchRandom {
      * {@code steps} steps of {@code units} values of row {@code r} in a time-major {@code (T·rows, H)} array.
      */
     void mask(float[] m, int r, int rows, int steps, int units, float keep) {
-        int threshold = (int) Math.round(keep * 65536.0);
-        float scale = 1f / keep;
         for (int t = 0; t < steps; t++) {
-            int o = (t * rows + r) * units;
-            for (int u = 0; u < units; u++) {
-                if (bitsLeft == 0) {
-                    bits = rng.nextLong();
-                    bitsLeft = 4;
-                }
-                int chunk = (int) (bits & 0xFFFF);
-                bits >>>= 16;
-                bitsLeft--;
-                m[o + u] = chunk < threshold ? scale : 0f;
-            }
+            StrictRandom.dropoutMask(rng, m, (t * rows + r) * units, units, keep);
         }
     }
 }

@@ -39,19 +39,7 @@ public final class Noise {
      */
     NDArray mask(NDManager scope, double keep, Shape shape, DataType dtype) {
         float[] m = new float[Math.toIntExact(shape.size())];
-        int threshold = (int) Math.round(keep * 65536.0);
-        float scale = 1f / (float) keep;
-        long bits = 0;
-        int left = 0;
-        for (int i = 0; i < m.length; i++) {
-            if (left == 0) {
-                bits = rng.nextLong();
-                left = 4;
-            }
-            m[i] = (int) (bits & 0xFFFF) < threshold ? scale : 0f;
-            bits >>>= 16;
-            left--;
-        }
+        StrictRandom.dropoutMask(rng, m, 0, m.length, keep);
         return Ops.tensor(scope, m, shape, dtype);
     }
 }

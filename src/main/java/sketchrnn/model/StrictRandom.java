@@ -24,4 +24,24 @@ public final class StrictRandom {
             }
         }
     }
+
+    /**
+     * An inverted dropout mask into {@code out[off..off+n)}: each entry {@code 1/keep} with probability
+     * {@code keep} (to 1/65536), else 0; four entries from each 64-bit draw.
+     */
+    public static void dropoutMask(RandomGenerator rng, float[] out, int off, int n, double keep) {
+        int threshold = (int) Math.round(keep * 65536.0);
+        float scale = 1f / (float) keep;
+        long bits = 0;
+        int left = 0;
+        for (int i = 0; i < n; i++) {
+            if (left == 0) {
+                bits = rng.nextLong();
+                left = 4;
+            }
+            out[off + i] = (int) (bits & 0xFFFF) < threshold ? scale : 0f;
+            bits >>>= 16;
+            left--;
+        }
+    }
 }

@@ -229,7 +229,7 @@ public final class TrainingRun {
             }
             return new DjlBackend(model);
         }
-        ModelState.requireSameShapes(SketchRnn.initialParameters(hp, 0).shapes(), parameters.shapes(), source);
+        ModelState.requireSameShapes(SketchRnn.parameterShapes(hp), parameters.shapes(), source);
         return new FusedBackend(hp, parameters.shapes(), parameters.values(), TrainingPath.engineThreads());
     }
 
