@@ -17,20 +17,35 @@ import sketchrnn.sample.SketchModel;
 /** {@code sketchrnn reconstruct}: encode a sketch, decode its code at several temperatures. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Encode a sketch to its latent code (the encoder's mean) and draw it back, COUNT times"
-                + " at each temperature, as in the paper's reconstructions. The picture has a row per"
-                + " temperature, each starting with the input; a .json output holds the reconstructions"
-                + " (temperature by temperature). Needs a full VAE model."},
+                + " at each temperature, as in the paper's reconstructions. Repeat --input for several"
+                + " sketches. The picture has a row per sketch and temperature, each starting with the input;"
+                + " a .json output holds the reconstructions (sketch by sketch, temperature by temperature)."
+                + " Needs a full VAE model."},
         footer = {"", "Examples:",
             "  sketchrnn reconstruct --model runs/sheep --input aaron_sheep.npz \\",
             "      --index 3 --out sheep-recon.png",
             "  sketchrnn reconstruct --model runs/sheep --input my-sheep.svg \\",
-            "      --temperatures 0.1,0.5,1.0 --count 5 --seed 1 --out recon.svg"})
+            "      --temperatures 0.1,0.5,1.0 --count 5 --seed 1 --out recon.svg",
+            "  sketchrnn reconstruct --input aaron_sheep.npz#0 --input aaron_sheep.npz#1 \\",
+            "      --temperatures 0.2 --count 2 --seed 4 --out two-sheep.png"})
 public final class ReconstructVerb implements Callable<Integer> {
+    static final int MAX_INPUTS = 16;
+
     @Mixin
     ModelOption model;
 
-    @Mixin
-    InputSketchOptions input;
+    @Option(names = "--input", required = true, paramLabel = "SKETCH",
+            description = "The sketch: a .json or .svg file, or a data file (.npz, .ndjson, .bin) with --index;"
+                    + " FILE#I also picks sketch I. Repeat it for several sketches (at most " + MAX_INPUTS + ").")
+    List<String> inputs;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
+            description = "For .npz: train, valid or test (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--index", paramLabel = "I",
+            description = "Which sketch of a file named without #I (default: 0).")
+    Integer index;
 
     @Mixin
     SimplifyOption simplify;
@@ -65,21 +80,32 @@ public final class ReconstructVerb implements Callable<Integer> {
         for (double t : temperatures) {
             options.add(drawing.at(t)); // validates every temperature before any work
         }
-        Sketch read = input.read();
+        if (inputs.size() > MAX_INPUTS) {
+            throw new BadInputException("--input is given " + inputs.size() + " times; at most " + MAX_INPUTS);
+        }
+        List<Sketch> read = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String in : inputs) {
+            read.add(SketchArgument.read(in, split, index, "--input"));
+            labels.add(SketchArgument.label(in, index));
+        }
         try (SketchModel m = model.load()) {
             m.requireEncoder("encode sketches"); // before any word about simplifying
-            Sketch sketch = simplify.fit(read, input.label(), m, spec.commandLine().getErr());
             List<Panel> panels = new ArrayList<>();
             List<Sketch> all = new ArrayList<>();
-            for (SamplingOptions o : options) {
-                List<Sketch> recon = m.reconstruct(sketch, count, o);
-                panels.add(Panel.of(sketch, "input"));
-                for (Sketch r : recon) {
-                    panels.add(Panel.of(r, o.greedy() ? "greedy" : "T " + temperatureText(o.temperature())));
+            for (int k = 0; k < read.size(); k++) {
+                Sketch sketch = simplify.fit(read.get(k), labels.get(k), m, spec.commandLine().getErr());
+                for (SamplingOptions o : options) {
+                    List<Sketch> recon = m.reconstruct(sketch, count, o);
+                    panels.add(Panel.of(sketch, read.size() == 1 ? "input" : labels.get(k)));
+                    for (Sketch r : recon) {
+                        panels.add(Panel.of(r, o.greedy() ? "greedy" : "T " + temperatureText(o.temperature())));
+                    }
+                    all.addAll(recon);
                 }
-                all.addAll(recon);
             }
-            output.write(panels, count + 1, all, m.name() + ", " + input.label() + ", seed " + options.get(0).seed(),
+            String what = read.size() == 1 ? labels.get(0) : read.size() + " sketches";
+            output.write(panels, count + 1, all, m.name() + ", " + what + ", seed " + options.get(0).seed(),
                     spec.commandLine().getOut());
         }
         return 0;

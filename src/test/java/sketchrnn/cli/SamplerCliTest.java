@@ -78,6 +78,13 @@ class SamplerCliTest {
                 "--count", "3", "--out", dir.resolve("r.svg").toString());
         assertThat(picture.out()).contains("SVG, 8 sketches");
         assertThat(Files.readString(dir.resolve("r.svg"))).contains(">input<").contains(">T 0.1<").contains(">T 1<");
+        String sheep = SyntheticDrawings.sheepSized().toString();
+        CliRun several = CliRun.of("reconstruct", "--model", vae, "--input", house, "--input", sheep + "#1",
+                "--temperatures", "0.2", "--count", "2", "--seed", "4", "--out", dir.resolve("r2.svg").toString());
+        assertThat(several.code()).as(several.err()).isZero();
+        assertThat(several.out()).contains("SVG, 6 sketches");
+        String svg = Files.readString(dir.resolve("r2.svg"));
+        assertThat(svg).contains(">" + Path.of(house).getFileName() + "<").contains("#1<").doesNotContain(">input<");
 
         Path c = dir.resolve("c.json");
         CliRun complete = CliRun.of("complete", "--model", vae, "--input", house, "--count", "3", "--seed", "1",
