@@ -35,7 +35,9 @@ import sketchrnn.model.SketchRnn;
  *
  * <p>File layout: a zip with {@code checkpoint.json} (everything but the numbers), {@code weights.f32}
  * (every parameter's float32 values, little-endian, in the order of {@code parameters} in the JSON)
- * and, when the optimizer state is kept, {@code adam_m.f32} and {@code adam_v.f32} in the same order.
+ * and, when the optimizer state is kept, {@code adam_m.f32} and {@code adam_v.f32} in the same order. A
+ * compact copy to ship ({@link #writeHalf}) holds {@code weights.f16} instead: the same values rounded to
+ * IEEE half precision (binary16, round to nearest even), half the bytes; such files are version 2.
  * Written to a temporary file and renamed, so a crash never leaves a half-written checkpoint.
  *
  * @param hparams       the model's hyperparameters
@@ -55,6 +57,8 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
 
     public static final String FORMAT = "sketchrnn-checkpoint";
     public static final int VERSION = 1;
+    /** The version of files holding half-precision weights ({@code weights.f16}); this program reads 1 and 2. */
+    public static final int HALF_VERSION = 2;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     /** Number of trainable values. */
@@ -71,11 +75,59 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
         return new Checkpoint(hparams, step, bestValidCost, scaleFactor, data, seed, metrics, shapes, weights, null);
     }
 
+    /**
+     * This checkpoint, weights only, each weight rounded to half precision: the values that {@link #writeHalf}
+     * stores, so that a model can be scored as it will ship.
+     */
+    public Checkpoint roundedToHalf() {
+        requireHalfRange();
+        Map<String, float[]> rounded = new LinkedHashMap<>();
+        weights.forEach((k, v) -> {
+            float[] r = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                r[i] = Half.toFloat(Half.fromFloat(v[i]));
+            }
+            rounded.put(k, r);
+        });
+        return new Checkpoint(hparams, step, bestValidCost, scaleFactor, data, seed, metrics, shapes, rounded, null);
+    }
+
+    private void requireHalfRange() {
+        for (Map.Entry<String, float[]> e : weights.entrySet()) {
+            for (float v : e.getValue()) {
+                if (!(Math.abs(v) <= Half.MAX)) {
+                    throw new BadInputException("parameter " + e.getKey() + " holds " + v + ", beyond half precision's"
+                            + " range (65504): keep it in float32 (pack --precision float)");
+                }
+            }
+        }
+    }
+
     /** Writes the checkpoint atomically. */
     public void write(Path file) {
+        write(file, false);
+    }
+
+    /**
+     * Writes a weights-only checkpoint atomically with its weights in half precision ({@code weights.f16}), for a
+     * model to ship: half the size, every weight within a relative 2^-11 of its float32 value (weights under
+     * 2^-24 in magnitude become 0). Read it back to use the values the file holds.
+     *
+     * @throws IllegalStateException if the checkpoint keeps optimizer state (resuming needs float32)
+     * @throws BadInputException     if a weight is beyond the half-precision range (65504)
+     */
+    public void writeHalf(Path file) {
+        if (optimizer != null) {
+            throw new IllegalStateException("half-precision checkpoints hold weights only");
+        }
+        requireHalfRange();
+        write(file, true);
+    }
+
+    private void write(Path file, boolean half) {
         JsonObject meta = new JsonObject();
         meta.addProperty("format", FORMAT);
-        meta.addProperty("version", VERSION);
+        meta.addProperty("version", half ? HALF_VERSION : VERSION);
         meta.addProperty("created", Instant.now().toString());
         meta.add("hparams", JsonParser.parseString(hparams.toJson()));
         meta.addProperty("step", step);
@@ -108,7 +160,11 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
             zip.putNextEntry(new ZipEntry("checkpoint.json"));
             zip.write(GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            writeFloats(zip, "weights.f32", weights);
+            if (half) {
+                writeHalves(zip, weights);
+            } else {
+                writeFloats(zip, "weights.f32", weights);
+            }
             if (optimizer != null) {
                 writeFloats(zip, "adam_m.f32", optimizer.m());
                 writeFloats(zip, "adam_v.f32", optimizer.v());
@@ -123,6 +179,19 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
             float[] v = values.get(k);
             ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
             buf.asFloatBuffer().put(v);
+            zip.write(buf.array());
+        }
+        zip.closeEntry();
+    }
+
+    private void writeHalves(ZipOutputStream zip, Map<String, float[]> values) throws IOException {
+        zip.putNextEntry(new ZipEntry("weights.f16"));
+        for (String k : shapes.keySet()) {
+            float[] v = values.get(k);
+            ByteBuffer buf = ByteBuffer.allocate(v.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+            for (float x : v) {
+                buf.putShort(Half.fromFloat(x));
+            }
             zip.write(buf.array());
         }
         zip.closeEntry();
@@ -160,9 +229,9 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
             }
             meta = root.getAsJsonObject();
             long version = number(file, meta, "version");
-            if (version > VERSION || version < 1) {
+            if (version > HALF_VERSION || version < 1) {
                 throw new BadInputException(file + ": checkpoint version " + version + " is not one this program reads (1.."
-                        + VERSION + ")");
+                        + HALF_VERSION + ")");
             }
             if (!(meta.get("hparams") instanceof JsonObject hpJson)) {
                 throw damaged(file, "checkpoint.json has no \"hparams\" object");
@@ -182,15 +251,17 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
             if (!(scale > 0) || Double.isInfinite(scale)) {
                 throw damaged(file, "scale factor " + scale + " is not a positive finite number");
             }
-            Map<String, float[]> weights = readFloats(zip, file, "weights.f32", shapes, false);
+            Map<String, float[]> weights = version == HALF_VERSION
+                    ? readFloats(zip, file, "weights.f16", shapes, false, 2)
+                    : readFloats(zip, file, "weights.f32", shapes, false, 4);
             OptimizerState adam = null;
             if (meta.has("adam_iterations") && zip.getEntry("adam_m.f32") != null) {
                 long iterations = number(file, meta, "adam_iterations");
                 if (iterations < 0) {
                     throw damaged(file, "adam_iterations " + iterations + " is negative");
                 }
-                adam = new OptimizerState(iterations, readFloats(zip, file, "adam_m.f32", shapes, false),
-                        readFloats(zip, file, "adam_v.f32", shapes, true));
+                adam = new OptimizerState(iterations, readFloats(zip, file, "adam_m.f32", shapes, false, 4),
+                        readFloats(zip, file, "adam_v.f32", shapes, true, 4));
             }
             List<String> data = new ArrayList<>();
             if (meta.get("data") instanceof JsonArray ds) {
@@ -291,8 +362,9 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
         return e == null || !e.isJsonPrimitive() ? null : e.getAsString();
     }
 
+    /** Reads {@code name}: float32 values ({@code bytesPerValue} 4) or half-precision ones (2), in shape order. */
     private static Map<String, float[]> readFloats(ZipFile zip, Path file, String name, Map<String, long[]> shapes,
-                                                  boolean nonNegative) throws IOException {
+                                                  boolean nonNegative, int bytesPerValue) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw damaged(file, name + " is missing");
@@ -305,10 +377,10 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
             }
             values = Math.addExact(values, n);
         }
-        long want = values * 4;
+        long want = values * bytesPerValue;
         long limit = InputLimits.budget(InputLimits.MAX_INFLATED_BYTES);
-        if (want > limit) {
-            throw damaged(file, "its parameters declare " + InputLimits.bytes(want) + " of weights, over the limit of "
+        if (values * 4 > limit) {
+            throw damaged(file, "its parameters declare " + InputLimits.bytes(values * 4) + " of weights, over the limit of "
                     + InputLimits.bytes(limit));
         }
         if (entry.getSize() >= 0 && entry.getSize() != want) {
@@ -327,8 +399,14 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
                 n *= d;
             }
             float[] v = new float[(int) n];
-            buf.asFloatBuffer().get(v);
-            buf.position(buf.position() + v.length * 4);
+            if (bytesPerValue == 2) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Half.toFloat(buf.getShort());
+                }
+            } else {
+                buf.asFloatBuffer().get(v);
+                buf.position(buf.position() + v.length * 4);
+            }
             for (int i = 0; i < v.length; i++) {
                 if (!Float.isFinite(v[i]) || (nonNegative && v[i] < 0)) {
                     throw damaged(file, name + ": value " + i + " of parameter " + e.getKey() + " is " + v[i]

@@ -27,9 +27,10 @@ import sketchrnn.train.MetricsCsv;
  * made.
  */
 @Command(name = "pack", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Make a compact, self-describing copy of a trained model to ship: weights only, its test "
-                + "losses measured and recorded in it, the training time from the run's metrics.csv. Prints the test "
-                + "losses of the original and of the packed copy as JSON.",
+        description = "Make a compact, self-describing copy of a trained model to ship: weights only, in half "
+                + "precision unless --precision float, its test losses measured (as it ships) and recorded in it, the "
+                + "training time from the run's metrics.csv. Prints the test losses of the original and of the "
+                + "packed copy as JSON.",
         footer = {"", "Examples:",
                 "  sketchrnn pack --model runs/sheep --data aaron_sheep.npz --out sheep.ckpt",
                 "  sketchrnn pack --model runs/sheep/last.ckpt --data aaron_sheep.npz \\",
@@ -46,6 +47,11 @@ public final class PackVerb implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.ckpt", description = "The packed checkpoint to write.")
     Path out;
 
+    @Option(names = "--precision", defaultValue = "half", paramLabel = "half|float",
+            description = "How the weights are stored: half (IEEE binary16, half the size, within 2^-11 of each"
+                    + " weight) or float (float32, exact) (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the latent noise of the evaluation (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -57,6 +63,10 @@ public final class PackVerb implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!precision.equals("half") && !precision.equals("float")) {
+            throw new BadInputException("--precision must be half or float, got " + precision);
+        }
+        boolean half = precision.equals("half");
         Path file = Files.isDirectory(model) ? model.resolve("best.ckpt") : model;
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such checkpoint");
@@ -69,18 +79,30 @@ public final class PackVerb implements Callable<Integer> {
         try (SketchRnn m = ModelState.restore(c)) {
             before = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());
         }
-        // 2. the metrics to keep: the checkpoint's own, the test losses, the training time
+        // 2. the weights as they will ship, scored (the same as the original's with --precision float)
+        Checkpoint shipped = half ? c.roundedToHalf() : c.withoutOptimizer();
+        Evaluation.Result asShipped = before;
+        if (half) {
+            try (SketchRnn m = ModelState.restore(shipped)) {
+                asShipped = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());
+            }
+        }
+        // 3. the metrics to keep: the checkpoint's own, the shipped weights' test losses, the training time
         Map<String, Double> metrics = new LinkedHashMap<>(c.metrics());
-        metrics.putAll(before.terms().saved("test_", Metric.Kind.TERM));
+        metrics.putAll(asShipped.terms().saved("test_", Metric.Kind.TERM));
         Double minutes = trainingMinutes(file.toAbsolutePath().getParent().resolve("metrics.csv"), c.step());
         if (minutes != null && !metrics.containsKey("train_minutes")) {
             metrics.put("train_minutes", minutes);
         }
         List<String> names = c.data().stream().map(n -> Path.of(n).getFileName().toString()).toList();
         Checkpoint packed = new Checkpoint(c.hparams(), c.step(), c.bestValidCost(), c.scaleFactor(), names, c.seed(),
-                metrics, c.shapes(), c.weights(), null);
-        packed.write(out);
-        // 3. the packed copy, read back and scored again
+                metrics, c.shapes(), shipped.weights(), null);
+        if (half) {
+            packed.writeHalf(out);
+        } else {
+            packed.write(out);
+        }
+        // 4. the packed copy, read back and scored again
         Evaluation.Result after;
         try (SketchRnn m = ModelState.restore(Checkpoint.read(out))) {
             after = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());

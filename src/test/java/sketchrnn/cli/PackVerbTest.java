@@ -37,20 +37,42 @@ class PackVerbTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
         double original = json.getAsJsonObject("original").get("recon_loss").getAsDouble();
-        assertThat(json.getAsJsonObject("packed").get("recon_loss").getAsDouble()).isCloseTo(original, within(1e-6));
+        double shipped = json.getAsJsonObject("packed").get("recon_loss").getAsDouble();
+        assertThat(shipped).as("half-precision weights score as the original").isCloseTo(original, within(0.002));
         assertThat(json.getAsJsonObject("packed").get("count").getAsInt()).isEqualTo(300);
 
         Checkpoint packed = Checkpoint.read(out);
         assertThat(packed.optimizer()).isNull();
         assertThat(packed.step()).isEqualTo(1234);
         assertThat(packed.data()).containsExactly("aaron_sheep.npz");
-        assertThat(packed.metrics().get("test_recon_loss")).isCloseTo(original, within(1e-6));
+        assertThat(packed.metrics().get("test_recon_loss")).as("it records what it scores").isCloseTo(shipped, within(1e-6));
+        Checkpoint source = Checkpoint.read(run.resolve("best.ckpt"));
+        for (String name : source.shapes().keySet()) {
+            float[] a = source.weights().get(name);
+            float[] b = packed.weights().get(name);
+            for (int i = 0; i < a.length; i++) {
+                assertThat((double) b[i]).as(name).isCloseTo(a[i], within(Math.abs(a[i]) / 2048 + 0x1p-24));
+            }
+        }
+
+        Path exact = dir.resolve("sheep32.ckpt");
+        CliRun f32 = CliRun.of("pack", "--model", run.toString(), "--data", sheep, "--out", exact.toString(),
+                "--precision", "float");
+        assertThat(f32.code()).as(f32.err()).isZero();
+        JsonObject j32 = JsonParser.parseString(f32.out()).getAsJsonObject();
+        assertThat(j32.getAsJsonObject("packed").get("recon_loss").getAsDouble()).isCloseTo(original, within(1e-6));
+        assertThat(Checkpoint.read(exact).weights().get(name(source))).isEqualTo(source.weights().get(name(source)));
+        assertThat(Files.size(out)).as("half the bytes").isLessThan(Files.size(exact) * 6 / 10);
         assertThat(packed.metrics()).containsKeys("test_kl_loss", "test_offset_loss", "test_pen_loss", "valid_recon_loss");
         assertThat(packed.metrics().get("train_minutes")).isCloseTo((1000 * 600 + 234 * 1000) / 60000.0, within(0.01));
 
         CliRun info = CliRun.of("info", out.toString());
         assertThat(info.code()).as(info.err()).isZero();
         assertThat(info.out()).contains("test_recon_loss").contains("train_minutes");
+    }
+
+    private static String name(Checkpoint c) {
+        return c.shapes().keySet().iterator().next();
     }
 
     @Test
@@ -60,5 +82,9 @@ class PackVerbTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such checkpoint");
         assertThat(dir.resolve("o.ckpt")).doesNotExist();
+        CliRun p = CliRun.of("pack", "--model", dir.toString(), "--data", "x.npz", "--out",
+                dir.resolve("o.ckpt").toString(), "--precision", "bf16");
+        assertThat(p.code()).isEqualTo(2);
+        assertThat(p.err()).contains("--precision must be half or float, got bf16");
     }
 }
