@@ -129,7 +129,7 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
         meta.addProperty("format", FORMAT);
         meta.addProperty("version", half ? HALF_VERSION : VERSION);
         meta.addProperty("created", Instant.now().toString());
-        meta.add("hparams", JsonParser.parseString(hparams.toJson()));
+        meta.add("hparams", hparams.toJson());
         meta.addProperty("step", step);
         meta.addProperty("best_valid_cost", Double.isFinite(bestValidCost) ? bestValidCost : null);
         meta.addProperty("scale_factor", scaleFactor);
@@ -238,7 +238,7 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
             }
             HParams hp;
             try {
-                hp = HParams.fromJson(hpJson.toString());
+                hp = HParams.fromJson(hpJson);
             } catch (BadInputException e) {
                 throw damaged(file, e.getMessage());
             }
@@ -318,7 +318,7 @@ public record Checkpoint(HParams hparams, long step, double bestValidCost, doubl
         if (!(meta.get("parameters") instanceof JsonArray ps)) {
             throw damaged(file, "checkpoint.json has no \"parameters\" list");
         }
-        Map<String, long[]> expected = SketchRnn.parameterShapes(hp);
+        Map<String, long[]> expected = SketchRnn.parameterShapes(hp.model());
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (JsonElement p : ps) {
             if (!(p instanceof JsonObject o) || !(o.get("shape") instanceof JsonArray s) || str(o, "name") == null) {

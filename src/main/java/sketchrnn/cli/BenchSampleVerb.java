@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sketchrnn.data.BadInputException;
-import sketchrnn.model.HParams;
 import sketchrnn.model.Libtorch;
+import sketchrnn.model.ModelConfig;
 import sketchrnn.sample.SamplingBenchmark;
 import sketchrnn.sample.SamplingOptions;
 import sketchrnn.sample.SketchModel;
@@ -71,7 +71,7 @@ public final class BenchSampleVerb implements Callable<Integer> {
                 Libtorch.setThreads(threads); // the engine is started now (the model is loaded)
             }
             SamplingBenchmark.Result r = SamplingBenchmark.run(m, count, o, repeat);
-            HParams h = m.hparams();
+            ModelConfig h = m.hparams().model();
             java.io.PrintWriter out = spec.commandLine().getOut();
             out.println(String.format(Locale.ROOT,
                     "{\"bench\": \"sample\", \"model\": \"%s\", \"dec_model\": \"%s\", \"dec\": %d, \"M\": %d, "

@@ -11,6 +11,7 @@ import sketchrnn.data.BadInputException;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
+import sketchrnn.model.ModelConfig;
 import sketchrnn.train.TrainStepBenchmark;
 
 /** {@code sketchrnn bench train}: seconds per training step, and per epoch with length-grouped batches. */
@@ -53,11 +54,13 @@ public final class BenchTrainVerb implements Callable<Integer> {
             throw new BadInputException("--batch, --seq and --steps must be positive, --warmup >= 0");
         }
         HParams h = HParams.defaults().withOverrides(hp).withBatchSize(batch);
+        ModelConfig m = h.model();
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT,
                 "{\"bench\": \"train\", \"enc\": %d, \"dec\": %d, \"nz\": %d, \"enc_model\": \"%s\", \"dec_model\": \"%s\", "
                         + "\"batch\": %d, \"seq\": %d, \"recurrent_dropout\": %b, \"engine\": \"%s\", \"threads\": \"%s\"",
-                h.encRnnSize(), h.decRnnSize(), h.zSize(), h.encModel(), h.decModel(), batch, seq, h.useRecurrentDropout(),
+                m.encRnnSize(), m.decRnnSize(), m.zSize(), m.encModel(), m.decModel(), batch, seq,
+                h.training().useRecurrentDropout(),
                 engine.path().resolve(h).name().toLowerCase(Locale.ROOT),
                 engine.path().resolve(h) == sketchrnn.train.TrainingPath.FUSED ? Integer.toString(sketchrnn.train.TrainingPath.engineThreads())
                         : System.getProperty("ai.djl.pytorch.num_threads", "default")));
@@ -71,11 +74,11 @@ public final class BenchTrainVerb implements Callable<Integer> {
                 json.append(String.format(Locale.ROOT, ", \"gemm_gflop_per_step\": %.1f, \"gemm_thread_s_per_step\": %.4f, "
                         + "\"gemm_gflops_per_thread\": %.1f, \"matmul_bound_s_per_step\": %.4f",
                         t.gemmFlops() / 1e9, t.gemmSeconds(), t.gemmFlops() / 1e9 / t.gemmSeconds(),
-                        t.gemmSeconds() / Math.min(threads, (h.batchSize() + 49) / 50)));
+                        t.gemmSeconds() / Math.min(threads, (h.training().batchSize() + 49) / 50)));
             }
         }
         if (data != null) {
-            TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), h.maxSeqLen());
+            TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), m.maxSeqLen());
             TrainStepBenchmark.Timing e = TrainStepBenchmark.groupedEpoch(h, d, 1, engine.path());
             json.append(String.format(Locale.ROOT, ", \"data\": \"%s\", \"epoch_batches\": %d, \"epoch_s_grouped\": %.2f, "
                     + "\"median_s_per_grouped_step\": %.4f", data.getFileName(), e.seconds().size(), e.total(), e.median()));

@@ -49,7 +49,7 @@ public final class EvalVerb implements Callable<Integer> {
     public Integer call() {
         try (SketchModel m = SketchModel.load(model)) { // "default": the embedded model
             // the model's own max_seq_len (longer sketches are dropped) and scale factor (data to model units)
-            int maxSeqLen = m.hparams().maxSeqLen();
+            int maxSeqLen = m.hparams().model().maxSeqLen();
             TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), maxSeqLen, m.scaleFactor());
             Evaluation.Result r = Evaluation.evaluate(m.network(), d.split(split), batch, maxSeqLen, seed,
                     engine.path());

@@ -23,8 +23,8 @@ import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.ExportInfo;
 import sketchrnn.interop.Int16Codec;
 import sketchrnn.interop.NamedArray;
-import sketchrnn.model.HParams;
 import sketchrnn.model.LossMetrics;
+import sketchrnn.model.ModelConfig;
 
 /**
  * {@code sketchrnn export}: writes a trained plain-LSTM model in the published browser format (docs/model.md §12), for
@@ -68,18 +68,18 @@ public final class ExportVerb implements Callable<Integer> {
         }
         Path ckpt = RunFolder.checkpointOf(model);
         Checkpoint c = Checkpoint.read(ckpt);
-        HParams hp = c.hparams();
+        ModelConfig config = c.hparams().model();
         // the cells and mixture size first: a model the browser runtimes cannot run is refused whatever the name
-        BrowserModel.forExport(hp, c.weights(), ExportInfo.of("check", c.scaleFactor(), hp.maxSeqLen()));
-        if (gen == hp.conditional()) {
-            throw new BadInputException(ckpt + " is " + (hp.conditional()
+        BrowserModel.forExport(config, c.weights(), ExportInfo.of("check", c.scaleFactor(), config.maxSeqLen()));
+        if (gen == config.conditional()) {
+            throw new BadInputException(ckpt + " is " + (config.conditional()
                     ? "a conditional (VAE) model: export it to a .vae.json file (.gen.json holds decoder-only models)"
                     : "a decoder-only model: export it to a .gen.json file (.vae.json holds conditional models)"));
         }
         PrintWriter msg = spec.commandLine().getOut();
         ExportInfo info = new ExportInfo(name != null ? name : BrowserModelFile.defaultName(out), c.scaleFactor(),
-                hp.maxSeqLen(), metric(c, LossMetrics.RECON.savedAs("valid_")), metric(c, LossMetrics.KL.savedAs("valid_")), trainingSize(c, msg));
-        BrowserModel written = BrowserModelFile.export(out, hp, c.weights(), info);
+                config.maxSeqLen(), metric(c, LossMetrics.RECON.savedAs("valid_")), metric(c, LossMetrics.KL.savedAs("valid_")), trainingSize(c, msg));
+        BrowserModel written = BrowserModelFile.export(out, config, c.weights(), info);
         long bytes = size(out);
         double worst = 0;
         long clipped = 0;
@@ -96,7 +96,7 @@ public final class ExportVerb implements Callable<Integer> {
             count += a.length();
         }
         msg.printf(Locale.ROOT, "wrote %s: %s lstm model \"%s\" (%s), step %d, %,d weights, %,d bytes%n", out,
-                hp.conditional() ? "conditional (VAE)" : "decoder-only", info.name(), written.sizes().describe(),
+                config.conditional() ? "conditional (VAE)" : "decoder-only", info.name(), written.sizes().describe(),
                 c.step(), count, bytes);
         msg.printf(Locale.ROOT, "  scale_factor %.4f, max_seq_len %d, r_loss %s, kl_loss %s, training_size %s%n",
                 info.scaleFactor(), info.maxSeqLen(), text(info.rLoss()), text(info.klLoss()),
@@ -126,7 +126,7 @@ public final class ExportVerb implements Callable<Integer> {
             }
             files.add(SketchFiles.loadSplits(p));
         }
-        return OptionalLong.of(TrainingData.of(files, c.hparams().maxSeqLen(), c.scaleFactor()).train().size());
+        return OptionalLong.of(TrainingData.of(files, c.hparams().model().maxSeqLen(), c.scaleFactor()).train().size());
     }
 
     private static String text(OptionalDouble v) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import sketchrnn.checkpoint.Checkpoint;
 import sketchrnn.checkpoint.RunFolder;
 import sketchrnn.data.BadInputException;
@@ -20,6 +19,7 @@ import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.ExportInfo;
 import sketchrnn.interop.NamedArray;
 import sketchrnn.model.HParams;
+import sketchrnn.model.ModelConfig;
 
 /** What {@code sketchrnn info} says about a model: a browser model file, a checkpoint or a run folder. */
 final class ModelInfo {
@@ -70,7 +70,7 @@ final class ModelInfo {
         String version = info.version().isPresent() ? "version " + info.version().getAsInt() : "no version (read as current)";
         row(out, "format", version + ", mode " + info.modeText() + ", weights int16-quantised"
                 + (m.tanhZ() ? "; before version 6: tanh(z) feeds the initial state" : ""));
-        row(out, "hyperparameters", architecture(m.hparams()));
+        row(out, "hyperparameters", architecture(m.config()));
         long count = m.arrays().stream().mapToLong(NamedArray::length).sum();
         row(out, "parameters", String.format(Locale.ROOT, "%,d", count));
         row(out, "size on disk", bytes(path));
@@ -94,10 +94,11 @@ final class ModelInfo {
         Path ckpt = RunFolder.checkpointOf(path);
         Checkpoint c = Checkpoint.read(ckpt);
         HParams hp = c.hparams();
+        ModelConfig model = hp.model();
         out.println((shownAs != null ? shownAs : ckpt.toString()) + ": sketchrnn checkpoint" + (Files.isDirectory(path) ? " (of the run folder " + path + ")" : "")
                 + (c.optimizer() == null ? ", weights only" : ", with optimizer state (resumable)"));
-        row(out, "kind", hp.conditional() ? "conditional (VAE: encoder and decoder)" : "decoder-only (unconditional)");
-        row(out, "hyperparameters", architecture(hp));
+        row(out, "kind", model.conditional() ? "conditional (VAE: encoder and decoder)" : "decoder-only (unconditional)");
+        row(out, "hyperparameters", architecture(model));
         row(out, "other settings", otherSettings(hp));
         row(out, "parameters", String.format(Locale.ROOT, "%,d", c.parameterCount()));
         row(out, "size on disk", bytes(ckpt));
@@ -114,8 +115,8 @@ final class ModelInfo {
         }
         String export;
         try {
-            BrowserModel.forExport(hp, c.weights(), ExportInfo.of("check", c.scaleFactor(), hp.maxSeqLen()));
-            export = "yes, sketchrnn export --out NAME" + (hp.conditional() ? ".vae.json" : ".gen.json");
+            BrowserModel.forExport(model, c.weights(), ExportInfo.of("check", c.scaleFactor(), model.maxSeqLen()));
+            export = "yes, sketchrnn export --out NAME" + (model.conditional() ? ".vae.json" : ".gen.json");
         } catch (BadInputException e) {
             String m = e.getMessage();
             export = "no: " + m.substring(m.indexOf("with ") + 5);
@@ -124,12 +125,12 @@ final class ModelInfo {
     }
 
     /** The hyperparameters that define the model's shape, {@code key=value}. */
-    private static String architecture(HParams hp) {
-        Map<String, Object> all = hp.toMap();
+    private static String architecture(ModelConfig model) {
+        Map<String, String> all = HParams.defaults().withModel(model).asText();
         List<String> parts = new ArrayList<>();
         for (String k : ARCHITECTURE) {
             boolean encoderOnly = k.startsWith("enc_") || k.equals("z_size");
-            if (!k.equals("conditional") && !(encoderOnly && !hp.conditional())) {
+            if (!k.equals("conditional") && !(encoderOnly && !model.conditional())) {
                 parts.add(k + "=" + all.get(k));
             }
         }
@@ -138,10 +139,10 @@ final class ModelInfo {
 
     /** The other hyperparameters that differ from the reference defaults. */
     private static String otherSettings(HParams hp) {
-        Map<String, Object> defaults = HParams.defaults().toMap();
+        Map<String, String> defaults = HParams.defaults().asText();
         List<String> parts = new ArrayList<>();
-        hp.toMap().forEach((k, v) -> {
-            if (!ARCHITECTURE.contains(k) && !Objects.equals(v, defaults.get(k))) {
+        hp.asText().forEach((k, v) -> {
+            if (!ARCHITECTURE.contains(k) && !v.equals(defaults.get(k))) {
                 parts.add(k + "=" + v);
             }
         });

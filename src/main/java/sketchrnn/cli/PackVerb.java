@@ -72,7 +72,7 @@ public final class PackVerb implements Callable<Integer> {
             throw new BadInputException(file + ": no such checkpoint");
         }
         Checkpoint c = Checkpoint.read(file);
-        int maxSeqLen = c.hparams().maxSeqLen();
+        int maxSeqLen = c.hparams().model().maxSeqLen();
         TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), maxSeqLen, c.scaleFactor());
         // 1. the original's test losses (evaluation masking of docs/model.md §8.2, padded to N_max as in training)
         Evaluation.Result before;

@@ -29,7 +29,7 @@ final class SimplifyOption {
      * @param label names the sketch in messages ("half-sheep.svg")
      */
     Sketch fit(Sketch sketch, String label, SketchModel model, PrintWriter err) {
-        int max = model.hparams().maxSeqLen();
+        int max = model.hparams().model().maxSeqLen();
         SketchSimplifier.Result r = SketchSimplifier.fit(sketch, max, mode());
         if (r.simplified()) {
             err.println(label + ": " + r.describe() + (sketch.size() > max ? "; model " + model.name()

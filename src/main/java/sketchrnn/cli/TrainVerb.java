@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import sketchrnn.data.BadInputException;
+import sketchrnn.model.HParamKey;
 import sketchrnn.model.HParams;
 import sketchrnn.train.Trainer;
 import sketchrnn.train.TrainingRun;
@@ -24,8 +28,8 @@ import sketchrnn.train.TrainingRun;
                 "  sketchrnn train --out runs/sheep --resume --minutes 30   # 30 more minutes",
                 "",
                 "The run folder receives last.ckpt (with optimizer state), best.ckpt (best validation cost), "
-                + "metrics.csv, loss.png and train.log. Hyperparameters: the reference code's names "
-                + "(docs/model.md §10), e.g. dec_model=hyper. --engine djl trains on the DJL autograd path "
+                + "metrics.csv, loss.png and train.log. Hyperparameters: the reference code's names, listed "
+                + "below (docs/model.md §10), e.g. dec_model=hyper. --engine djl trains on the DJL autograd path "
                 + "(hyper cells take it by themselves)."})
 public final class TrainVerb implements Callable<Integer> {
     @Option(names = "--data", split = ",", paramLabel = "FILE.npz", description = "Training data (sketch-rnn .npz), comma-separated.")
@@ -57,6 +61,38 @@ public final class TrainVerb implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     EngineOption engine = new EngineOption();
+
+    /** The verb, its help ending with every hyperparameter: name, default and meaning ({@link HParams#KEYS}). */
+    static CommandLine command() {
+        CommandLine cl = new CommandLine(new TrainVerb());
+        UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+        List<String> footer = new ArrayList<>(List.of(usage.footer()));
+        footer.addAll(hyperparameterList());
+        usage.footer(footer.toArray(String[]::new));
+        return cl;
+    }
+
+    /** The hyperparameters of the model, then those of training, {@code name=default} and what each means. */
+    private static List<String> hyperparameterList() {
+        Map<String, String> defaults = HParams.defaults().asText();
+        List<String> lines = new ArrayList<>();
+        for (HParamKey.Part part : HParamKey.Part.values()) {
+            lines.add("");
+            lines.add(part == HParamKey.Part.MODEL
+                    ? "Hyperparameters of the model (--hp KEY=VALUE; the reference code's defaults):"
+                    : "Hyperparameters of training:");
+            for (HParamKey k : HParams.KEYS) {
+                if (k.part() == part) {
+                    List<String> doc = HelpLayout.wrap(k.doc(), HelpLayout.WIDTH - 30);
+                    for (int i = 0; i < doc.size(); i++) {
+                        String setting = i == 0 ? k.name() + "=" + defaults.get(k.name()) : "";
+                        lines.add(String.format("  %-26s  %s", setting, doc.get(i)));
+                    }
+                }
+            }
+        }
+        return lines;
+    }
 
     @Override
     public Integer call() {

@@ -17,7 +17,7 @@ final class Verbs {
         verbs.add(new RenderVerb());
 
         // model and training
-        verbs.add(new TrainVerb());
+        verbs.add(TrainVerb.command());
         verbs.add(new EvalVerb());
         verbs.add(new PackVerb());
 

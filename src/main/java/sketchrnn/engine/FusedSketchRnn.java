@@ -10,9 +10,11 @@ import java.util.concurrent.Future;
 import sketchrnn.data.Batch;
 import sketchrnn.kernels.Activations;
 import sketchrnn.kernels.Gemm;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.LossMetrics;
 import sketchrnn.model.Metrics;
+import sketchrnn.model.ModelConfig;
 
 /**
  * sketch-rnn's training pass (forward, loss and every gradient) with hand-derived backward passes on
@@ -40,6 +42,8 @@ public final class FusedSketchRnn implements AutoCloseable {
     public static final int SHARD_ROWS = 50;
 
     private final HParams hp;
+    private final ModelConfig model;
+    private final double klTolerance;
     private final FlatParameters layout;
     private final float[] theta;
     private final float[] grad;
@@ -66,12 +70,13 @@ public final class FusedSketchRnn implements AutoCloseable {
 
     /** Why the engine cannot train this model, or null. */
     public static String unsupportedReason(HParams hp) {
-        for (String cell : new String[] {hp.decModel(), hp.conditional() ? hp.encModel() : "lstm"}) {
-            if (!cell.equals("lstm") && !cell.equals("layer_norm")) {
-                return "the fused engine runs the lstm and layer_norm cells, not " + cell;
+        ModelConfig m = hp.model();
+        for (CellKind cell : new CellKind[] {m.decModel(), m.conditional() ? m.encModel() : CellKind.LSTM}) {
+            if (cell != CellKind.LSTM && cell != CellKind.LAYER_NORM) {
+                return "the fused engine runs the lstm and layer_norm cells, not " + cell.referenceName();
             }
         }
-        if (hp.useInputDropout() || hp.useOutputDropout()) {
+        if (hp.training().useInputDropout() || hp.training().useOutputDropout()) {
             return "the fused engine has no input or output dropout";
         }
         return null;
@@ -94,16 +99,18 @@ public final class FusedSketchRnn implements AutoCloseable {
             throw new IllegalArgumentException(why);
         }
         this.hp = hp;
+        this.model = hp.model();
+        this.klTolerance = hp.training().klTolerance();
         this.layout = new FlatParameters(shapes);
         this.theta = layout.flatten(weights);
         this.grad = new float[layout.size()];
-        this.conditional = hp.conditional();
-        this.zSize = hp.zSize();
-        double keep = hp.useRecurrentDropout() ? hp.recurrentDropoutProb() : 1;
+        this.conditional = model.conditional();
+        this.zSize = model.zSize();
+        double keep = hp.training().recurrentKeep();
         if (conditional) {
-            boolean ln = hp.encModel().equals("layer_norm");
-            encFw = new LstmLayer(layout, "enc_fw/", 5, 0, hp.encRnnSize(), ln, keep);
-            encBw = new LstmLayer(layout, "enc_bw/", 5, 0, hp.encRnnSize(), ln, keep);
+            boolean ln = model.encModel() == CellKind.LAYER_NORM;
+            encFw = new LstmLayer(layout, "enc_fw/", 5, 0, model.encRnnSize(), ln, keep);
+            encBw = new LstmLayer(layout, "enc_bw/", 5, 0, model.encRnnSize(), ln, keep);
             wMu = layout.offset("enc_mu/w");
             bMu = layout.offset("enc_mu/b");
             wSigma = layout.offset("enc_sigma/w");
@@ -115,9 +122,9 @@ public final class FusedSketchRnn implements AutoCloseable {
             encBw = null;
             wMu = bMu = wSigma = bSigma = wInit = bInit = -1;
         }
-        dec = new LstmLayer(layout, "dec/", 5, conditional ? zSize : 0, hp.decRnnSize(),
-                hp.decModel().equals("layer_norm"), keep);
-        head = new MixtureDensityLoss(layout, hp.decRnnSize(), hp.numMixture());
+        dec = new LstmLayer(layout, "dec/", 5, conditional ? zSize : 0, model.decRnnSize(),
+                model.decModel() == CellKind.LAYER_NORM, keep);
+        head = new MixtureDensityLoss(layout, model.decRnnSize(), model.numMixture());
         int n = Math.max(1, threads);
         pool = n == 1 ? null : Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "sketchrnn-engine");
@@ -215,7 +222,7 @@ public final class FusedSketchRnn implements AutoCloseable {
         }
         prepareShards(b, steps);
         int count = shardCount(b);
-        double scale = 1.0 / ((double) b * Math.max(steps, hp.maxSeqLen()));
+        double scale = 1.0 / ((double) b * Math.max(steps, model.maxSeqLen()));
         boolean dropout = training;
         // 1. encode (per shard)
         if (conditional) {
@@ -230,7 +237,7 @@ public final class FusedSketchRnn implements AutoCloseable {
                 sum += shards.get(k).klSum;
             }
             kl = -0.5 * sum / ((double) b * zSize);
-            klGate = kl > hp.klTolerance() ? klWeight : 0;
+            klGate = kl > klTolerance ? klWeight : 0;
         }
         double gate = klGate;
         // 3-4. decode, loss, and the backward pass (per shard)
@@ -251,7 +258,7 @@ public final class FusedSketchRnn implements AutoCloseable {
             }
         }
         double recon = offset + pen;
-        double cost = conditional ? recon + klWeight * Math.max(kl, hp.klTolerance()) : recon;
+        double cost = conditional ? recon + klWeight * Math.max(kl, klTolerance) : recon;
         return new Losses(cost, recon, offset, pen, kl);
     }
 
@@ -262,7 +269,7 @@ public final class FusedSketchRnn implements AutoCloseable {
     private void prepareShards(int batch, int steps) {
         int count = shardCount(batch);
         int per = (batch + count - 1) / count;
-        int capacity = Math.max(steps, hp.maxSeqLen());
+        int capacity = Math.max(steps, model.maxSeqLen());
         for (int k = 0; k < count; k++) {
             int first = k * per;
             int rows = Math.min(per, batch - first);
@@ -362,8 +369,8 @@ public final class FusedSketchRnn implements AutoCloseable {
         Shard(int capacityRows, int capacitySteps) {
             this.capacityRows = capacityRows;
             this.capacitySteps = capacitySteps;
-            int e = hp.encRnnSize();
-            int h = hp.decRnnSize();
+            int e = model.encRnnSize();
+            int h = model.decRnnSize();
             fw = conditional ? encFw.newTrace(capacityRows, capacitySteps) : null;
             bw = conditional ? encBw.newTrace(capacityRows, capacitySteps) : null;
             de = dec.newTrace(capacityRows, capacitySteps);
@@ -397,7 +404,7 @@ public final class FusedSketchRnn implements AutoCloseable {
 
         /** Step 1: the encoder over this shard's sketches, μ, σ̂, ε and the KL sum. */
         void encode(Batch batch, long seed, boolean dropout, float[] givenEps) {
-            int e = hp.encRnnSize();
+            int e = model.encRnnSize();
             int[] lengths = batch.lengths();
             int steps = 0;
             for (int r = 0; r < rows; r++) {
@@ -502,7 +509,7 @@ public final class FusedSketchRnn implements AutoCloseable {
 
         /** Steps 3-4: z, the decoder, the loss and, when training, every gradient of this shard. */
         void decode(Batch batch, long seed, boolean dropout, boolean backward, double scale, double klGate) {
-            int h = hp.decRnnSize();
+            int h = model.decRnnSize();
             int steps = batch.maxLen();
             de.rows = rows;
             // inputs S_t and targets S_{t+1}
@@ -581,7 +588,7 @@ public final class FusedSketchRnn implements AutoCloseable {
                 dMu[i] = (float) (dz[i] + klScale * mu[i]);
                 dSigmaHat[i] = (float) (dz[i] * eps[i] * 0.5 * s - 0.5 * klScale * (1 - s * s));
             }
-            int e = hp.encRnnSize();
+            int e = model.encRnnSize();
             Gemm.nt(rows, 2 * e, zSize, dMu, 0, zSize, theta, wMu, zSize, dHEnc, 0, 2 * e, false);
             Gemm.nt(rows, 2 * e, zSize, dSigmaHat, 0, zSize, theta, wSigma, zSize, dHEnc, 0, 2 * e, true);
             Gemm.tn(2 * e, zSize, rows, hEnc, 0, 2 * e, dMu, 0, zSize, grad, wMu, zSize, true);

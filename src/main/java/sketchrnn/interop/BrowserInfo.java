@@ -129,10 +129,10 @@ public record BrowserInfo(
             throw new BadInputException(source + ": info.max_seq_len is missing; expected the longest sketch length, a positive integer");
         }
         int maxSeqLen = (int) integer(o, "max_seq_len", source, 1);
-        if (maxSeqLen > sketchrnn.model.HParams.MAX_SEQ_LEN) {
+        if (maxSeqLen > sketchrnn.model.ModelConfig.MAX_SEQ_LEN) {
             // a sampling cap of 1e9 points would be allocated (and drawn) before anything checked it
             throw new BadInputException(source + ": info.max_seq_len is " + maxSeqLen + "; expected at most "
-                    + sketchrnn.model.HParams.MAX_SEQ_LEN + " points");
+                    + sketchrnn.model.ModelConfig.MAX_SEQ_LEN + " points");
         }
         if (!o.has("scale_factor")) {
             throw new BadInputException(source + ": info.scale_factor is missing; expected a positive number (model units to data units)");

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import sketchrnn.data.BadInputException;
-import sketchrnn.model.HParams;
+import sketchrnn.model.CellKind;
+import sketchrnn.model.ModelConfig;
 
 /**
  * A sketch-rnn model in the published browser format (docs/model.md §12), read from a file or made for export: its
@@ -54,7 +55,7 @@ public record BrowserModel(BrowserInfo info, BrowserLayout layout, BrowserSizes 
     /**
      * A model to export, from a trained model's hyperparameters and weights (docs/model.md §12, the project's names).
      *
-     * @param hp      the model's hyperparameters: cells must be {@code lstm}, {@code num_mixture} 20; {@code
+     * @param model   the model's hyperparameters: cells must be {@code lstm}, {@code num_mixture} 20; {@code
      *                conditional} chooses the layout
      * @param weights every array the layout names, each with {@code product(shape)} values, row-major
      * @param export  name, scale factor, max_seq_len, losses
@@ -62,19 +63,19 @@ public record BrowserModel(BrowserInfo info, BrowserLayout layout, BrowserSizes 
      *                                  its mixture size)
      * @throws IllegalArgumentException when the weights are not those of the hyperparameters
      */
-    public static BrowserModel forExport(HParams hp, Map<String, float[]> weights, ExportInfo export) {
-        requireBrowserCell("dec_model", hp.decModel());
-        if (hp.conditional()) {
-            requireBrowserCell("enc_model", hp.encModel());
+    public static BrowserModel forExport(ModelConfig model, Map<String, float[]> weights, ExportInfo export) {
+        requireBrowserCell("dec_model", model.decModel());
+        if (model.conditional()) {
+            requireBrowserCell("enc_model", model.encModel());
         }
-        if (hp.numMixture() != RUNTIME_NUM_MIXTURE) {
-            throw new BadInputException("cannot export a model with num_mixture=" + hp.numMixture()
+        if (model.numMixture() != RUNTIME_NUM_MIXTURE) {
+            throw new BadInputException("cannot export a model with num_mixture=" + model.numMixture()
                     + " to the browser format: the browser runtimes assume " + RUNTIME_NUM_MIXTURE + " mixture components");
         }
-        BrowserLayout layout = BrowserLayout.of(hp.conditional());
-        BrowserSizes sizes = hp.conditional()
-                ? new BrowserSizes(hp.decRnnSize(), hp.numMixture(), hp.encRnnSize(), hp.zSize())
-                : new BrowserSizes(hp.decRnnSize(), hp.numMixture(), 0, 0);
+        BrowserLayout layout = BrowserLayout.of(model.conditional());
+        BrowserSizes sizes = model.conditional()
+                ? new BrowserSizes(model.decRnnSize(), model.numMixture(), model.encRnnSize(), model.zSize())
+                : new BrowserSizes(model.decRnnSize(), model.numMixture(), 0, 0);
         List<String> names = layout.names();
         Set<String> unexpected = new LinkedHashSet<>(weights.keySet());
         names.forEach(unexpected::remove);
@@ -93,11 +94,11 @@ public record BrowserModel(BrowserInfo info, BrowserLayout layout, BrowserSizes 
             }
             arrays.add(new NamedArray(names.get(k), shapes.get(k), values));
         }
-        return new BrowserModel(BrowserInfo.forExport(!hp.conditional(), export), layout, sizes, arrays);
+        return new BrowserModel(BrowserInfo.forExport(!model.conditional(), export), layout, sizes, arrays);
     }
 
-    private static void requireBrowserCell(String key, String cell) {
-        if (!cell.equals("lstm")) {
+    private static void requireBrowserCell(String key, CellKind cell) {
+        if (cell != CellKind.LSTM) {
             throw new BadInputException("cannot export a model with " + key + "=" + cell
                     + " to the browser format: the browser runtime implements the plain LSTM only (" + key + "=lstm)");
         }
@@ -119,19 +120,15 @@ public record BrowserModel(BrowserInfo info, BrowserLayout layout, BrowserSizes 
     }
 
     /**
-     * The hyperparameters that describe this model: plain LSTM cells, {@code conditional} per layout, the sizes
-     * of the arrays, and max_seq_len from the info. A decoder-only model has no encoder: its enc_rnn_size and
-     * z_size keep the defaults and mean nothing. Training settings keep the reference defaults.
+     * The model this file describes: plain LSTM cells, {@code conditional} per layout, the sizes of the arrays,
+     * and max_seq_len from the info. A decoder-only model has no encoder: its enc_rnn_size and z_size keep the
+     * defaults and mean nothing.
      */
-    public HParams hparams() {
-        HParams hp = HParams.defaults().withCells("lstm", "lstm").withConditional(conditional())
-                .withMaxSeqLen(info.maxSeqLen())
-                .with("dec_rnn_size", Integer.toString(sizes.decRnnSize()))
-                .with("num_mixture", Integer.toString(sizes.numMixture()));
-        if (conditional()) {
-            hp = hp.withSizes(sizes.encRnnSize(), sizes.decRnnSize(), sizes.zSize());
-        }
-        return hp;
+    public ModelConfig config() {
+        ModelConfig d = ModelConfig.defaults();
+        return new ModelConfig(info.maxSeqLen(), conditional() ? sizes.encRnnSize() : d.encRnnSize(), sizes.decRnnSize(),
+                conditional() ? sizes.zSize() : d.zSize(), sizes.numMixture(), CellKind.LSTM, CellKind.LSTM,
+                conditional(), d.hyperNumUnits(), d.hyperEmbeddingSize());
     }
 
     /** The array with this project name. */

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import sketchrnn.data.AtomicFiles;
 import sketchrnn.data.BadInputException;
-import sketchrnn.model.HParams;
+import sketchrnn.model.ModelConfig;
 
 /**
  * Reads and writes the published browser model files, {@code .gen.json} (decoder only) and {@code .vae.json}
@@ -173,8 +173,8 @@ public final class BrowserModelFile {
      *                           implements the plain LSTM only) or another mixture size than 20
      * @see BrowserModel#forExport
      */
-    public static BrowserModel export(Path target, HParams hp, Map<String, float[]> weights, ExportInfo info) {
-        BrowserModel model = BrowserModel.forExport(hp, weights, info);
+    public static BrowserModel export(Path target, ModelConfig config, Map<String, float[]> weights, ExportInfo info) {
+        BrowserModel model = BrowserModel.forExport(config, weights, info);
         write(target, model);
         return model;
     }

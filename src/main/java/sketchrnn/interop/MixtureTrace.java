@@ -114,7 +114,7 @@ public record MixtureTrace(String model, double scaleFactor, double temperature,
         double[] zValues = new double[0];
         try (NDManager scope = base.newSubManager()) {
             NDArray z = null;
-            if (network.hparams().conditional()) {
+            if (network.hparams().model().conditional()) {
                 if (n == 0) {
                     throw new BadInputException("a conditional model needs a sketch of at least one point to encode");
                 }

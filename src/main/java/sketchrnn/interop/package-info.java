@@ -6,7 +6,7 @@
  *   <li>{@link sketchrnn.interop.BrowserModelFile}: read a file into a {@link sketchrnn.interop.BrowserModel},
  *       write one, or export a trained model (hyperparameters and weights).</li>
  *   <li>{@link sketchrnn.interop.BrowserModel}: info, layout, sizes and the arrays under the project's parameter
- *       names; the {@link sketchrnn.model.HParams} that describe it.</li>
+ *       names; the {@link sketchrnn.model.ModelConfig} it describes.</li>
  *   <li>{@link sketchrnn.interop.BrowserLayout}: which arrays a file holds, in which order, with which shapes.</li>
  *   <li>{@link sketchrnn.interop.BrowserInfo}, {@link sketchrnn.interop.ExportInfo}: the info fields.</li>
  *   <li>{@link sketchrnn.interop.Int16Codec}: the int16 quantisation and base64 of the weights.</li>

@@ -31,11 +31,12 @@ final class BidirectionalEncoder {
     private final int units;
     private final int zSize;
 
-    BidirectionalEncoder(HParams hp) {
-        forward = RecurrentCell.of(hp.encModel(), "enc_fw/", 5, hp.encRnnSize(), hp);
-        backward = RecurrentCell.of(hp.encModel(), "enc_bw/", 5, hp.encRnnSize(), hp);
-        units = hp.encRnnSize();
-        zSize = hp.zSize();
+    /** The encoder of {@code model}, with recurrent dropout of keep probability {@code keep} in training. */
+    BidirectionalEncoder(ModelConfig model, double keep) {
+        forward = RecurrentCell.of(model.encModel(), "enc_fw/", 5, model.encRnnSize(), keep, model);
+        backward = RecurrentCell.of(model.encModel(), "enc_bw/", 5, model.encRnnSize(), keep, model);
+        units = model.encRnnSize();
+        zSize = model.zSize();
     }
 
     List<ParameterSpec> parameters() {

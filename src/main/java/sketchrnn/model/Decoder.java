@@ -33,14 +33,18 @@ final class Decoder {
     private final double outputKeep;
     private final boolean tanhZ;
 
-    /** The decoder of {@code hp}; {@code tanhZ}: the initial-state layer reads tanh(z) (browser files before version 6). */
-    Decoder(HParams hp, boolean tanhZ) {
+    /**
+     * The decoder of {@code model} with the dropout of {@code training}; {@code tanhZ}: the initial-state layer
+     * reads tanh(z) (browser files before version 6).
+     */
+    Decoder(ModelConfig model, TrainingConfig training, boolean tanhZ) {
         this.tanhZ = tanhZ;
-        conditional = hp.conditional();
-        zSize = hp.zSize();
-        cell = RecurrentCell.of(hp.decModel(), "dec/", conditional ? 5 + zSize : 5, hp.decRnnSize(), hp);
-        inputKeep = hp.useInputDropout() ? hp.inputDropoutProb() : 1;
-        outputKeep = hp.useOutputDropout() ? hp.outputDropoutProb() : 1;
+        conditional = model.conditional();
+        zSize = model.zSize();
+        cell = RecurrentCell.of(model.decModel(), "dec/", conditional ? 5 + zSize : 5, model.decRnnSize(),
+                training.recurrentKeep(), model);
+        inputKeep = training.inputKeep();
+        outputKeep = training.outputKeep();
     }
 
     RecurrentCell cell() {

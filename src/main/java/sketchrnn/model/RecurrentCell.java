@@ -26,14 +26,18 @@ import java.util.List;
  */
 interface RecurrentCell {
 
-    /** The cell kinds of docs/model.md §6, by their hyperparameter names. */
-    static RecurrentCell of(String kind, String prefix, int inputSize, int numUnits, HParams hp) {
-        double keep = hp.useRecurrentDropout() ? hp.recurrentDropoutProb() : 1;
+    /**
+     * A cell of a kind (docs/model.md §6), its parameters named under {@code prefix}; a hyper cell takes its own
+     * sizes from {@code model}.
+     *
+     * @param keep the keep probability of recurrent dropout in training (1: none)
+     */
+    static RecurrentCell of(CellKind kind, String prefix, int inputSize, int numUnits, double keep, ModelConfig model) {
         return switch (kind) {
-            case "lstm" -> new LstmCell(prefix, inputSize, numUnits, keep);
-            case "layer_norm" -> new LayerNormLstmCell(prefix, inputSize, numUnits, keep);
-            case "hyper" -> new HyperLstmCell(prefix, inputSize, numUnits, keep, hp.hyperNumUnits(), hp.hyperEmbeddingSize());
-            default -> throw new IllegalArgumentException("unknown cell " + kind + ", expected one of " + HParams.CELLS);
+            case LSTM -> new LstmCell(prefix, inputSize, numUnits, keep);
+            case LAYER_NORM -> new LayerNormLstmCell(prefix, inputSize, numUnits, keep);
+            case HYPER -> new HyperLstmCell(prefix, inputSize, numUnits, keep, model.hyperNumUnits(),
+                    model.hyperEmbeddingSize());
         };
     }
 

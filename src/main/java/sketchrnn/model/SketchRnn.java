@@ -49,9 +49,10 @@ public final class SketchRnn implements AutoCloseable {
         this.hp = hp;
         this.dtype = dtype;
         this.manager = NDManager.newBaseManager();
-        this.encoder = hp.conditional() ? new BidirectionalEncoder(hp) : null;
-        this.decoder = new Decoder(hp, tanhZ);
-        this.head = new MixtureDensityHead(hp.decRnnSize(), hp.numMixture());
+        ModelConfig m = hp.model();
+        this.encoder = m.conditional() ? new BidirectionalEncoder(m, hp.training().recurrentKeep()) : null;
+        this.decoder = new Decoder(m, hp.training(), tanhZ);
+        this.head = new MixtureDensityHead(m.decRnnSize(), m.numMixture());
     }
 
     /**
@@ -105,14 +106,14 @@ public final class SketchRnn implements AutoCloseable {
         return model;
     }
 
-    /** The parameters of a model of {@code hp}, in model order, without building it. */
-    private static List<ParameterSpec> specsOf(HParams hp) {
+    /** The parameters of a model of {@code model}, in model order, without building it (dropout changes none). */
+    private static List<ParameterSpec> specsOf(ModelConfig model) {
         List<ParameterSpec> specs = new ArrayList<>();
-        if (hp.conditional()) {
-            specs.addAll(new BidirectionalEncoder(hp).parameters());
+        if (model.conditional()) {
+            specs.addAll(new BidirectionalEncoder(model, 1).parameters());
         }
-        specs.addAll(new Decoder(hp, false).parameters());
-        specs.addAll(new MixtureDensityHead(hp.decRnnSize(), hp.numMixture()).parameters());
+        specs.addAll(new Decoder(model, TrainingConfig.defaults(), false).parameters());
+        specs.addAll(new MixtureDensityHead(model.decRnnSize(), model.numMixture()).parameters());
         return specs;
     }
 
@@ -124,8 +125,8 @@ public final class SketchRnn implements AutoCloseable {
      * The parameters {@link #create(HParams, long)} starts from, computed without the engine (plain Java):
      * the same names, shapes and values, for the fused engine.
      */
-    public static Parameters initialParameters(HParams hp, long seed) {
-        List<ParameterSpec> specs = specsOf(hp);
+    public static Parameters initialParameters(ModelConfig model, long seed) {
+        List<ParameterSpec> specs = specsOf(model);
         Map<String, long[]> shapes = new LinkedHashMap<>();
         Map<String, float[]> values = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -156,12 +157,12 @@ public final class SketchRnn implements AutoCloseable {
     }
 
     /**
-     * The parameters a model of these hyperparameters has, name to shape, in model order, without creating
+     * The parameters a model of this configuration has, name to shape, in model order, without creating
      * the model (nothing is allocated): what a checkpoint's weights are checked against before they are read.
      */
-    public static Map<String, long[]> parameterShapes(HParams hp) {
+    public static Map<String, long[]> parameterShapes(ModelConfig model) {
         Map<String, long[]> out = new LinkedHashMap<>();
-        for (ParameterSpec spec : specsOf(hp)) {
+        for (ParameterSpec spec : specsOf(model)) {
             out.put(spec.name(), spec.shape().getShape());
         }
         return out;
@@ -235,7 +236,8 @@ public final class SketchRnn implements AutoCloseable {
             z = eps == null ? encoded.sample(noise, scope) : encoded.withNoise(local(eps, scope)); // (B, Nz)
         }
         NDArray y = head.project(w, decoder.run(w, decoderInputs(batch, scope), z, dropout, scope)); // (T*B, 3+6M)
-        return SketchRnnLoss.of(head, y, batch, encoded, training, klWeight, hp.klTolerance(), hp.maxSeqLen());
+        return SketchRnnLoss.of(head, y, batch, encoded, training, klWeight, hp.training().klTolerance(),
+                hp.model().maxSeqLen());
     }
 
     /**

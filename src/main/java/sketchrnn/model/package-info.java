@@ -4,7 +4,10 @@
  * cell ({@link sketchrnn.model.LstmCell}, {@link sketchrnn.model.LayerNormLstmCell},
  * {@link sketchrnn.model.HyperLstmCell}, all behind {@link sketchrnn.model.RecurrentCell}),
  * {@link sketchrnn.model.MixtureDensityHead} and {@link sketchrnn.model.SketchRnnLoss};
- * {@link sketchrnn.model.HParams} holds the hyperparameters; {@link sketchrnn.model.LossMetrics} names what the
+ * {@link sketchrnn.model.HParams} holds the hyperparameters: {@link sketchrnn.model.ModelConfig} (what defines the
+ * network, its cells a {@link sketchrnn.model.CellKind}) and {@link sketchrnn.model.TrainingConfig} (what drives
+ * its training; here because the loss, the fused engine and checkpoints read it too), named in text by the table
+ * {@link sketchrnn.model.HParams#KEYS}; {@link sketchrnn.model.LossMetrics} names what the
  * loss reports; {@link sketchrnn.model.Noise} draws a pass's random numbers from its own seed;
  * {@link sketchrnn.model.Libtorch} is the only class that uses the PyTorch engine past DJL's API.
  *

@@ -61,7 +61,7 @@ final class BatchSampler {
 
     BatchSampler(SketchRnn net, SamplingOptions options) {
         this.net = net;
-        this.sampler = new PointSampler(net.hparams().numMixture(), options);
+        this.sampler = new PointSampler(net.hparams().model().numMixture(), options);
     }
 
     /** Calls {@code o} at every step (null for none). */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import sketchrnn.checkpoint.ModelState;
 import sketchrnn.interop.BrowserModel;
 import sketchrnn.interop.BrowserModelFile;
+import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
 /**
@@ -36,7 +37,8 @@ public final class BrowserModelLoader {
 
     /** Loads a browser model already read ({@code source} names it in messages), in FLOAT32 or FLOAT64. */
     public static SketchModel load(BrowserModel file, String source, DataType dtype) {
-        SketchRnn network = SketchRnn.create(file.hparams(), 0, dtype, file.tanhZ());
+        // a browser file holds a model only: its training settings are the reference defaults
+        SketchRnn network = SketchRnn.create(HParams.defaults().withModel(file.config()), 0, dtype, file.tanhZ());
         try {
             ModelState.loadInto(network, file.shapes(), file.weights(), source);
             return new SketchModel(network, file.scaleFactor(), file.info().name(), source, null);

@@ -47,7 +47,7 @@ final class Decoding {
      */
     static List<float[]> decode(SketchRnn net, List<float[]> zs, int count, SamplingOptions o, int firstIndex,
                                 BatchSampler.StepObserver observer, Stats stats) {
-        int budget = o.maxLengthFor(net.hparams().maxSeqLen());
+        int budget = o.maxLengthFor(net.hparams().model().maxSeqLen());
         List<float[]> out = new ArrayList<>(count);
         for (int from = 0; from < count; from += MAX_BATCH) {
             int b = Math.min(MAX_BATCH, count - from);
@@ -62,12 +62,12 @@ final class Decoding {
                 // 1. z (B, Nz) for a conditional model; the initial state tanh(z W + b), or zeros.
                 NDArray z = null;
                 if (zs != null) {
-                    float[] flat = new float[b * net.hparams().zSize()];
+                    float[] flat = new float[b * net.hparams().model().zSize()];
                     for (int i = 0; i < b; i++) {
                         float[] row = zs.get(from + i);
                         System.arraycopy(row, 0, flat, i * row.length, row.length);
                     }
-                    z = owner.create(flat, new Shape(b, net.hparams().zSize()));     // (B, Nz)
+                    z = owner.create(flat, new Shape(b, net.hparams().model().zSize()));     // (B, Nz)
                 }
                 DecoderState state = net.initialState(z, b, owner);                   // (B, stateSize)
                 // 2. Sample every sketch from S0 to its end, all at once.
@@ -139,7 +139,7 @@ final class Decoding {
         for (int i = 0; i < r; i++) {
             out.add(new ArrayList<>(prefixes.get(i).count()));
         }
-        int maxLength = o.maxLengthFor(net.hparams().maxSeqLen());
+        int maxLength = o.maxLengthFor(net.hparams().model().maxSeqLen());
         try (NoGrad inference = NoGrad.start(); NDManager session = NDManager.newBaseManager()) {
             NDManager gen = session.newSubManager();
             // 1. The prefixes' own codes, or none.

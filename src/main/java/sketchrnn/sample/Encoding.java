@@ -23,7 +23,7 @@ final class Encoding {
 
     /** For each sketch, {@code {mu, sigma}} with {@code sigma = exp(sigma_hat / 2)}. */
     static List<float[][]> meanAndSigma(SketchRnn net, List<Sketch> sketches) {
-        int nz = net.hparams().zSize();
+        int nz = net.hparams().model().zSize();
         List<float[][]> out = new ArrayList<>(sketches.size());
         for (int from = 0; from < sketches.size(); from += MAX_BATCH) {
             List<Sketch> chunk = sketches.subList(from, Math.min(sketches.size(), from + MAX_BATCH));

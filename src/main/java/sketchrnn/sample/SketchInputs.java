@@ -24,7 +24,7 @@ final class SketchInputs {
         if (s == null) {
             throw new BadInputException(what + " is missing");
         }
-        int max = model.hparams().maxSeqLen();
+        int max = model.hparams().model().maxSeqLen();
         if (s.size() < MIN_POINTS) {
             throw new BadInputException(what + " has " + (s.size() == 0 ? "no points" : "only one point")
                     + ": a sketch needs at least " + MIN_POINTS + " points");

@@ -108,7 +108,7 @@ public final class SketchModel implements AutoCloseable {
 
     /** True for a full VAE (encoder and decoder); false for a decoder-only model. */
     public boolean conditional() {
-        return network.hparams().conditional();
+        return network.hparams().model().conditional();
     }
 
     /** The checkpoint the model came from, or null for other sources. */
@@ -137,7 +137,7 @@ public final class SketchModel implements AutoCloseable {
         }
         List<float[]> zs = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            zs.add(standardNormal(RandomStreams.forLatent(o.seed(), k), hparams().zSize()));
+            zs.add(standardNormal(RandomStreams.forLatent(o.seed(), k), hparams().model().zSize()));
         }
         return zs;
     }
@@ -266,9 +266,9 @@ public final class SketchModel implements AutoCloseable {
     }
 
     private void checkCode(float[] z, String what) {
-        if (z == null || z.length != hparams().zSize()) {
+        if (z == null || z.length != hparams().model().zSize()) {
             throw new BadInputException(what + " has " + (z == null ? 0 : z.length) + " values; model " + name
-                    + " uses " + hparams().zSize());
+                    + " uses " + hparams().model().zSize());
         }
         for (float v : z) {
             if (!Float.isFinite(v)) {

@@ -66,9 +66,9 @@ public final class DjlBackend implements TrainingBackend {
         try (NDManager scope = base.newSubManager()) {
             LossTerms l;
             NDArray eps = null;
-            if (model.hparams().conditional()) {                         // the fused engine's ε: the same function
-                eps = scope.create(FusedSketchRnn.latentNoise(stepSeed, batch.size(), model.hparams().zSize()),
-                        new ai.djl.ndarray.types.Shape(batch.size(), model.hparams().zSize()));
+            if (model.hparams().model().conditional()) {                         // the fused engine's ε: the same function
+                eps = scope.create(FusedSketchRnn.latentNoise(stepSeed, batch.size(), model.hparams().model().zSize()),
+                        new ai.djl.ndarray.types.Shape(batch.size(), model.hparams().model().zSize()));
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 l = model.loss(batch, true, (float) klWeight, scope, eps, stepSeed);

@@ -136,8 +136,8 @@ public final class Evaluation {
             try (NDManager scope = base.newSubManager()) {
                 ai.djl.ndarray.NDArray eps = null;
                 long batchSeed = Trainer.stepSeed(seed, -1 - i++);
-                if (model.hparams().conditional()) {                    // the fused engine's noise: the same function
-                    int nz = model.hparams().zSize();
+                if (model.hparams().model().conditional()) {                    // the fused engine's noise: the same function
+                    int nz = model.hparams().model().zSize();
                     eps = scope.create(FusedSketchRnn.latentNoise(batchSeed, b.size(), nz),
                             new ai.djl.ndarray.types.Shape(b.size(), nz));
                 }

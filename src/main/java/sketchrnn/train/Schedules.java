@@ -1,6 +1,6 @@
 package sketchrnn.train;
 
-import sketchrnn.model.HParams;
+import sketchrnn.model.TrainingConfig;
 
 /**
  * The two schedules of sketch-rnn training (docs/model.md §9.1-9.2), as functions of the global step.
@@ -15,12 +15,12 @@ public final class Schedules {
     }
 
     /** Learning rate at a step: {@code (lr - lr_min) * decay^step + lr_min}. */
-    public static double learningRate(HParams hp, long step) {
-        return (hp.learningRate() - hp.minLearningRate()) * StrictMath.pow(hp.decayRate(), step) + hp.minLearningRate();
+    public static double learningRate(TrainingConfig t, long step) {
+        return (t.learningRate() - t.minLearningRate()) * StrictMath.pow(t.decayRate(), step) + t.minLearningRate();
     }
 
     /** KL weight at a step: {@code w_KL - (w_KL - w_start) * kl_decay^step} (reference code's form). */
-    public static double klWeight(HParams hp, long step) {
-        return hp.klWeight() - (hp.klWeight() - hp.klWeightStart()) * StrictMath.pow(hp.klDecayRate(), step);
+    public static double klWeight(TrainingConfig t, long step) {
+        return t.klWeight() - (t.klWeight() - t.klWeightStart()) * StrictMath.pow(t.klDecayRate(), step);
     }
 }

@@ -13,6 +13,7 @@ import sketchrnn.data.TrainingData;
 import sketchrnn.model.HParams;
 import sketchrnn.model.Libtorch;
 import sketchrnn.model.SketchRnn;
+import sketchrnn.model.TrainingConfig;
 
 /**
  * Times full training steps (forward, backward, clipping, Adam) as {@code sketchrnn bench train} does:
@@ -83,12 +84,14 @@ public final class TrainStepBenchmark {
      * its Chrome trace to FILE.
      */
     public static Timing paddedSteps(HParams hp, int seq, int steps, int warmup, long seed, TrainingPath path) {
-        List<Sketch> sketches = syntheticSketches(hp.batchSize() * 4, seq, seed);
-        List<Batch> batches = Batcher.evalBatches(sketches, hp.batchSize(), seq);
+        int batchSize = hp.training().batchSize();
+        List<Sketch> sketches = syntheticSketches(batchSize * 4, seq, seed);
+        List<Batch> batches = Batcher.evalBatches(sketches, batchSize, seq);
         List<Double> times = new ArrayList<>();
         String profile = System.getProperty("sketchrnn.profile");
-        HParams h = hp.withMaxSeqLen(Math.max(hp.maxSeqLen(), seq));
-        try (TrainingBackend backend = TrainingRun.backend(h, SketchRnn.initialParameters(h, seed), path, "the initial parameters")) {
+        HParams h = hp.withMaxSeqLen(Math.max(hp.model().maxSeqLen(), seq));
+        try (TrainingBackend backend = TrainingRun.backend(h, SketchRnn.initialParameters(h.model(), seed), path,
+                "the initial parameters")) {
             for (int i = 0; i < warmup + steps; i++) {
                 if (i == warmup) {
                     sketchrnn.kernels.Gemm.startProfile();
@@ -98,7 +101,7 @@ public final class TrainStepBenchmark {
                 if (profiled) {
                     Libtorch.startProfile();
                 }
-                double s = timedStep(backend, h, b, i);
+                double s = timedStep(backend, h.training(), b, i);
                 if (profiled) {
                     Libtorch.stopProfile(Path.of(profile));
                 }
@@ -114,22 +117,23 @@ public final class TrainStepBenchmark {
     /** Times one epoch of the training split of {@code data} with length-grouped batches (after one warm-up step). */
     public static Timing groupedEpoch(HParams hp, TrainingData data, long seed, TrainingPath path) {
         HParams grouped = hp.withGroupByLength(true);
-        Batcher batcher = TrainingRun.batcher(data, grouped, seed);
+        Batcher batcher = TrainingRun.batcher(data, grouped.training(), seed);
         List<Double> times = new ArrayList<>();
-        try (TrainingBackend backend = TrainingRun.backend(grouped, SketchRnn.initialParameters(grouped, seed), path, "the initial parameters")) {
-            timedStep(backend, grouped, batcher.trainBatch(0), 0);
+        try (TrainingBackend backend = TrainingRun.backend(grouped, SketchRnn.initialParameters(grouped.model(), seed), path,
+                "the initial parameters")) {
+            timedStep(backend, grouped.training(), batcher.trainBatch(0), 0);
             for (long s = 0; s < batcher.batchesPerEpoch(); s++) {
-                times.add(timedStep(backend, grouped, batcher.trainBatch(s), s));
+                times.add(timedStep(backend, grouped.training(), batcher.trainBatch(s), s));
             }
         }
         return new Timing(times);
     }
 
     /** Seconds of one training step: loss, gradient, clipping and Adam. */
-    private static double timedStep(TrainingBackend backend, HParams hp, Batch batch, long step) {
+    private static double timedStep(TrainingBackend backend, TrainingConfig t, Batch batch, long step) {
         long t0 = System.nanoTime();
-        backend.lossAndGradient(batch, Schedules.klWeight(hp, step), Trainer.stepSeed(1, step));
-        backend.update(Schedules.learningRate(hp, step), hp.gradClip());
+        backend.lossAndGradient(batch, Schedules.klWeight(t, step), Trainer.stepSeed(1, step));
+        backend.update(Schedules.learningRate(t, step), t.gradClip());
         return (System.nanoTime() - t0) / 1e9;
     }
 

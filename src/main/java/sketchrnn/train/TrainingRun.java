@@ -24,7 +24,9 @@ import sketchrnn.model.HParams;
 import sketchrnn.model.LossMetrics;
 import sketchrnn.model.Metric;
 import sketchrnn.model.Metrics;
+import sketchrnn.model.ModelConfig;
 import sketchrnn.model.SketchRnn;
+import sketchrnn.model.TrainingConfig;
 
 /**
  * One training run of sketch-rnn in a run folder: data, model, optimizer, the generic {@link Trainer}
@@ -96,13 +98,16 @@ public final class TrainingRun {
                     + " (SKETCHRNN_JAVA_OPTS=-Xmx16g)");
         }
         TrainingData data = resumed != null
-                ? TrainingData.of(files, asked.maxSeqLen(), resumed.scaleFactor())
-                : TrainingData.of(files, asked.maxSeqLen());
+                ? TrainingData.of(files, asked.model().maxSeqLen(), resumed.scaleFactor())
+                : TrainingData.of(files, asked.model().maxSeqLen());
         if (data.train().isEmpty()) {
-            throw new BadInputException("no training sketches of at most " + asked.maxSeqLen() + " points in " + dataPaths);
+            throw new BadInputException("no training sketches of at most " + asked.model().maxSeqLen() + " points in "
+                    + dataPaths);
         }
         // as the reference does, N_max becomes the longest sketch kept (batches and evaluation pad to it)
-        HParams hp = resumed != null ? asked : asked.withMaxSeqLen(Math.min(asked.maxSeqLen(), data.longestLength()));
+        HParams hp = resumed != null ? asked
+                : asked.withMaxSeqLen(Math.min(asked.model().maxSeqLen(), data.longestLength()));
+        TrainingConfig training = hp.training();
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -112,7 +117,7 @@ public final class TrainingRun {
         PrintStream log = new PrintStream(tee, true, java.nio.charset.StandardCharsets.UTF_8);
         // 2. model and optimizer (restored when resuming)
         SketchRnn.Parameters initial = resumed != null ? new SketchRnn.Parameters(resumed.shapes(), resumed.weights())
-                : SketchRnn.initialParameters(hp, seed);
+                : SketchRnn.initialParameters(hp.model(), seed);
         try (TrainingBackend backend = backend(hp, initial, o.path() == null ? TrainingPath.AUTO : o.path(),
                 resumed != null ? last.toString() : "the initial parameters")) {
             Adam adam = backend.adam();
@@ -133,37 +138,38 @@ public final class TrainingRun {
                     backend.describe(), start, o.maxSteps() == Long.MAX_VALUE ? "" : " to step " + o.maxSteps(),
                     o.maxTime() == null ? "" : String.format(Locale.ROOT, " for at most %.1f min", o.maxTime().toMillis() / 60000.0));
             // 3. the sketch-specific parts
-            Batcher batcher = batcher(data, hp, seed);
-            int padTo = hp.maxSeqLen();
+            Batcher batcher = batcher(data, training, seed);
+            int padTo = hp.model().maxSeqLen();
             Map<String, Double> checkpointMetrics = new LinkedHashMap<>(resumed != null ? resumed.metrics() : Map.of());
             long[] lastGoodStep = {start};
             Trainer.Task task = new Trainer.Task() {
                 @Override
                 public Metrics lossAndGradient(long step) {
                     Batch batch = batcher.trainBatch(step);
-                    double klw = (float) Schedules.klWeight(hp, step);
+                    double klw = (float) Schedules.klWeight(training, step);
                     return backend.lossAndGradient(batch, klw, Trainer.stepSeed(seed, step)).with(LossMetrics.KLW, klw);
                 }
 
                 @Override
                 public void update(long step, double learningRate) {
-                    backend.update(learningRate, hp.gradClip());
+                    backend.update(learningRate, training.gradClip());
                 }
 
                 @Override
                 public Metrics validate(long step) {
-                    return backend.evaluate(data.valid(), hp.batchSize(), padTo, seed)
-                            .validation(hp.klWeight(), hp.klTolerance());
+                    return backend.evaluate(data.valid(), training.batchSize(), padTo, seed)
+                            .validation(training.klWeight(), training.klTolerance());
                 }
 
                 @Override
                 public double learningRate(long step) {
-                    return Schedules.learningRate(hp, step);
+                    return Schedules.learningRate(training, step);
                 }
             };
             MetricsCsv csv = new MetricsCsv(dir.resolve("metrics.csv"), LossMetrics.ALL);
             csv.start(start);
-            String title = "sketch-rnn " + hp.encModel() + "/" + hp.decModel() + " on " + String.join("+", RunFolder.shortNames(data.names()));
+            String title = "sketch-rnn " + hp.model().encModel() + "/" + hp.model().decModel() + " on "
+                    + String.join("+", RunFolder.shortNames(data.names()));
             trainer.addCallback(new TrainLog(log, o.logEvery(), o.maxSteps(), terminal, csv, LossMetrics.ALL));
             trainer.addCallback(new Trainer.Callback() {
                 @Override
@@ -229,7 +235,7 @@ public final class TrainingRun {
             }
             return new DjlBackend(model);
         }
-        ModelState.requireSameShapes(SketchRnn.parameterShapes(hp), parameters.shapes(), source);
+        ModelState.requireSameShapes(SketchRnn.parameterShapes(hp.model()), parameters.shapes(), source);
         return new FusedBackend(hp, parameters.shapes(), parameters.values(), TrainingPath.engineThreads());
     }
 
@@ -238,9 +244,9 @@ public final class TrainingRun {
      * {@code group_by_length}, the augmentation ({@code random_scale_factor}, {@code augment_stroke_prob}),
      * and N_max = the data set's longest sketch.
      */
-    public static Batcher batcher(TrainingData data, HParams hp, long seed) {
-        return Batcher.of(data, hp.batchSize(), new Augmentation(hp.randomScaleFactor(), hp.augmentStrokeProb()),
-                hp.groupByLength(), seed);
+    public static Batcher batcher(TrainingData data, TrainingConfig training, long seed) {
+        return Batcher.of(data, training.batchSize(),
+                new Augmentation(training.randomScaleFactor(), training.augmentStrokeProb()), training.groupByLength(), seed);
     }
 
     /** A checkpoint of the backend's parameters (and Adam's state when {@code withOptimizer}). */
@@ -256,8 +262,9 @@ public final class TrainingRun {
     }
 
     static String describe(HParams hp) {
+        ModelConfig m = hp.model();
         return String.format(Locale.ROOT, "%s, enc %s %d, dec %s %d, z %d, M %d, batch %d,",
-                hp.conditional() ? "conditional" : "decoder-only", hp.encModel(), hp.encRnnSize(), hp.decModel(),
-                hp.decRnnSize(), hp.zSize(), hp.numMixture(), hp.batchSize());
+                m.conditional() ? "conditional" : "decoder-only", m.encModel(), m.encRnnSize(), m.decModel(),
+                m.decRnnSize(), m.zSize(), m.numMixture(), hp.training().batchSize());
     }
 }

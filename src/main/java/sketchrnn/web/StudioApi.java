@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import sketchrnn.data.Sketch;
-import sketchrnn.model.HParams;
 import sketchrnn.render.Panel;
 import sketchrnn.render.PngRenderer;
 import sketchrnn.render.RenderOptions;
@@ -89,7 +88,7 @@ final class StudioApi {
             o.addProperty("data_units_per_px", u.dataUnitsPerPixel());
             o.addProperty("typical_size", u.typicalSize());
             o.addProperty("typical_size_measured", u.measured());
-            o.add("hparams", hparams(m.hparams()));
+            o.add("hparams", m.hparams().toJson());
             list.add(o);
         }
         out.add("models", list);
@@ -106,21 +105,6 @@ final class StudioApi {
         canvas.addProperty("rdp_epsilon_px", PixelUnits.RDP_EPSILON_PX);
         out.add("canvas", canvas);
         return Reply.ok(out);
-    }
-
-    private static JsonObject hparams(HParams hp) {
-        JsonObject o = new JsonObject();
-        for (Map.Entry<String, Object> e : hp.toMap().entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof Number n) {
-                o.addProperty(e.getKey(), n);
-            } else if (v instanceof Boolean b) {
-                o.addProperty(e.getKey(), b);
-            } else {
-                o.addProperty(e.getKey(), String.valueOf(v));
-            }
-        }
-        return o;
     }
 
     // ---- the endpoints ----
@@ -327,7 +311,7 @@ final class StudioApi {
             throw ApiException.badRequest("'" + name + "' has only one point" + (px != null ? " after simplification" : "")
                     + "; draw a little more (a sketch needs at least 2 points)");
         }
-        int max = m.hparams().maxSeqLen() - room;
+        int max = m.hparams().model().maxSeqLen() - room;
         if (s.size() > max) {
             throw ApiException.badRequest(String.format(Locale.ROOT,
                     "'%s' has %d points%s; the model reads at most %d", name, s.size(),

@@ -18,6 +18,7 @@ import sketchrnn.interop.BrowserModel;
 import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.Int16Codec;
 import sketchrnn.interop.MixtureTrace;
+import sketchrnn.model.CellKind;
 
 /** {@code sketchrnn export}, and the exported files used as models by {@code trace}, {@code eval} and {@code info}. */
 class BrowserExportVerbTest {
@@ -38,7 +39,7 @@ class BrowserExportVerbTest {
     void aConditionalRunExportsToVaeJsonAndTracesLikeTheCheckpoint() throws IOException {
         String sheep = SyntheticDrawings.sheepSized().toAbsolutePath().toString();
         Path run = Files.createDirectories(dir.resolve("run"));
-        SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, "lstm"), 5, List.of(sheep));
+        SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, CellKind.LSTM), 5, List.of(sheep));
         Path out = dir.resolve("sheep.vae.json");
         CliRun export = CliRun.of("export", "--model", run.toString(), "--out", out.toString());
         assertThat(export.code()).as(export.err()).isZero();
@@ -90,7 +91,7 @@ class BrowserExportVerbTest {
     @Test
     void aDecoderOnlyRunExportsToGenJsonAndEvaluatesLikeTheCheckpoint() throws IOException {
         String sheep = SyntheticDrawings.sheepSized().toString();
-        Path ckpt = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 16, "lstm"), 6, List.of());
+        Path ckpt = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 16, CellKind.LSTM), 6, List.of());
         Path out = dir.resolve("sheep.gen.json");
         CliRun export = CliRun.of("export", "--model", ckpt.toString(), "--out", out.toString(), "--name", "little sheep");
         assertThat(export.code()).as(export.err()).isZero();
@@ -119,7 +120,7 @@ class BrowserExportVerbTest {
 
     @Test
     void modelsTheBrowserCannotRunAreRefusedWithTheReason() {
-        for (String cell : List.of("layer_norm", "hyper")) {
+        for (CellKind cell : List.of(CellKind.LAYER_NORM, CellKind.HYPER)) {
             Path ckpt = SmallCheckpoints.write(dir.resolve(cell + ".ckpt"), SmallCheckpoints.hparams(false, 16, cell), 1, List.of());
             Path out = dir.resolve(cell + ".gen.json");
             CliRun run = CliRun.of("export", "--model", ckpt.toString(), "--out", out.toString());
@@ -132,7 +133,7 @@ class BrowserExportVerbTest {
 
     @Test
     void theExtensionMustMatchTheKindOfModel() {
-        Path vae = SmallCheckpoints.write(dir.resolve("vae.ckpt"), SmallCheckpoints.hparams(true, 16, "lstm"), 1, List.of());
+        Path vae = SmallCheckpoints.write(dir.resolve("vae.ckpt"), SmallCheckpoints.hparams(true, 16, CellKind.LSTM), 1, List.of());
         CliRun gen = CliRun.of("export", "--model", vae.toString(), "--out", dir.resolve("x.gen.json").toString());
         assertThat(gen.code()).isEqualTo(2);
         assertThat(gen.err().strip()).isEqualTo("error: " + vae + " is a conditional (VAE) model: export it to a .vae.json "
@@ -147,7 +148,7 @@ class BrowserExportVerbTest {
     void infoDescribesACheckpointAndARunFolder() throws IOException {
         String sheep = SyntheticDrawings.sheepSized().toAbsolutePath().toString();
         Path run = Files.createDirectories(dir.resolve("run"));
-        Path ckpt = SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, "lstm")
+        Path ckpt = SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, CellKind.LSTM)
                 .withGroupByLength(true), 2, List.of(sheep));
         for (String arg : List.of(run.toString(), ckpt.toString())) {
             CliRun info = CliRun.of("info", arg);
@@ -164,7 +165,7 @@ class BrowserExportVerbTest {
                     .contains("valid_recon_loss 1.5000, valid_kl_loss 0.5000")
                     .containsPattern("browser export:\\s+yes, sketchrnn export --out NAME.vae.json");
         }
-        Path ln = SmallCheckpoints.write(dir.resolve("ln.ckpt"), SmallCheckpoints.hparams(false, 16, "layer_norm"), 2, List.of());
+        Path ln = SmallCheckpoints.write(dir.resolve("ln.ckpt"), SmallCheckpoints.hparams(false, 16, CellKind.LAYER_NORM), 2, List.of());
         assertThat(CliRun.of("info", ln.toString()).out()).contains("decoder-only")
                 .containsPattern("browser export:\\s+no: dec_model=layer_norm");
     }

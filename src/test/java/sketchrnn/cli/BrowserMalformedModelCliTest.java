@@ -19,6 +19,7 @@ import sketchrnn.interop.BrowserLayout;
 import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.BrowserSizes;
 import sketchrnn.interop.ExportInfo;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 
 /** A malformed browser model given to a verb: exit code 2 and one line that names the file and the problem. */
@@ -31,7 +32,7 @@ class BrowserMalformedModelCliTest {
     /** A valid small decoder-only file, as JSON to break. */
     private JsonArray valid() throws IOException {
         Path file = dir.resolve("valid.gen.json");
-        HParams hp = HParams.defaults().withCells("lstm", "lstm").withConditional(false).with("dec_rnn_size", "8")
+        HParams hp = HParams.defaults().withCells(CellKind.LSTM, CellKind.LSTM).withConditional(false).with("dec_rnn_size", "8")
                 .with("num_mixture", "20").withMaxSeqLen(40);
         List<long[]> shapes = BrowserLayout.DECODER_ONLY.expectedShapes(new BrowserSizes(H, 20, 0, 0));
         Map<String, float[]> weights = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ class BrowserMalformedModelCliTest {
             }
             weights.put(BrowserLayout.DECODER_ONLY.names().get(k), v);
         }
-        BrowserModelFile.export(file, hp, weights, ExportInfo.of("valid", 20.0, 40));
+        BrowserModelFile.export(file, hp.model(), weights, ExportInfo.of("valid", 20.0, 40));
         return JsonParser.parseString(Files.readString(file)).getAsJsonArray();
     }
 

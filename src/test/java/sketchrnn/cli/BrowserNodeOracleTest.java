@@ -21,6 +21,7 @@ import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.interop.Int16Codec;
 import sketchrnn.interop.MixtureTrace;
+import sketchrnn.model.CellKind;
 
 /**
  * A model exported by {@code sketchrnn export} runs in Google's own runtime: {@code @magenta/sketch} 0.2.0 under
@@ -66,7 +67,7 @@ class BrowserNodeOracleTest {
 
     @Test
     void anExportedDecoderOnlyModelRunsInTheOfficialRuntime() throws IOException, InterruptedException {
-        Path ckpt = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 32, "lstm"), 7, List.of());
+        Path ckpt = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 32, CellKind.LSTM), 7, List.of());
         Path exported = dir.resolve("small.gen.json");
         CliRun export = CliRun.of("export", "--model", ckpt.toString(), "--out", exported.toString());
         assertThat(export.code()).as(export.err()).isZero();

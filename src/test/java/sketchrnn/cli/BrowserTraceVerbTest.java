@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
 import sketchrnn.SyntheticDrawings;
 import sketchrnn.interop.MixtureTrace;
+import sketchrnn.model.CellKind;
 
 /** {@code sketchrnn trace}: the official runtime's traces reproduced from the command line, and its semantics. */
 class BrowserTraceVerbTest {
@@ -70,7 +71,7 @@ class BrowserTraceVerbTest {
      */
     @Test
     void traceOfACheckpointFollowsTheRuntimesTemperatureRules() {
-        Path ckpt = SmallCheckpoints.write(dir.resolve("vae.ckpt"), SmallCheckpoints.hparams(true, 16, "lstm"), 3, List.of());
+        Path ckpt = SmallCheckpoints.write(dir.resolve("vae.ckpt"), SmallCheckpoints.hparams(true, 16, CellKind.LSTM), 3, List.of());
         String sheep = SyntheticDrawings.sheepSized().toString();
         CliRun one = CliRun.of("trace", "--model", ckpt.toString(), "--input", sheep, "--index", "2");
         CliRun quarter = CliRun.of("trace", "--model", ckpt.toString(), "--input", sheep, "--index", "2",
@@ -101,7 +102,7 @@ class BrowserTraceVerbTest {
 
     @Test
     void badArgumentsExitWith2AndOneLine() {
-        String model = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 16, "lstm"), 4,
+        String model = SmallCheckpoints.write(dir.resolve("gen.ckpt"), SmallCheckpoints.hparams(false, 16, CellKind.LSTM), 4,
                 List.of()).toString();
         String sheep = SyntheticDrawings.sheepSized().toString();
         CliRun index = CliRun.of("trace", "--model", model, "--input", sheep, "--index", "300");

@@ -24,6 +24,7 @@ import sketchrnn.data.NpzSketchWriter;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchSplits;
 import sketchrnn.hostile.Malformations;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 import sketchrnn.checkpoint.Checkpoint;
@@ -306,7 +307,7 @@ class HostileInputCliTest {
     // ---- checkpoints ----
 
     static HParams tinyHp() {
-        return HParams.defaults().withCells("lstm", "lstm").withSizes(4, 6, 2).with("num_mixture", "20").withMaxSeqLen(20);
+        return HParams.defaults().withCells(CellKind.LSTM, CellKind.LSTM).withSizes(4, 6, 2).with("num_mixture", "20").withMaxSeqLen(20);
     }
 
     private Path checkpoint() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.SyntheticDrawings;
 import sketchrnn.checkpoint.Checkpoint;
+import sketchrnn.model.CellKind;
 
 /** {@code pack}: the shippable copy of a run's model scores as the original and records what it scored. */
 class PackVerbTest {
@@ -23,7 +24,7 @@ class PackVerbTest {
     void packsARunIntoAWeightsOnlyCheckpointThatRecordsItsTestLossesAndTrainingTime() throws IOException {
         String sheep = SyntheticDrawings.sheepSized().toString();
         Path run = Files.createDirectories(dir.resolve("run"));
-        SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, "layer_norm"), 3,
+        SmallCheckpoints.write(run.resolve("best.ckpt"), SmallCheckpoints.hparams(true, 16, CellKind.LAYER_NORM), 3,
                 List.of("/somewhere/data/aaron_sheep.npz"));
         // the run's log: 1000 steps at 600 ms, then 234 at 1000 ms (step 1234 is the checkpoint's)
         Files.writeString(run.resolve("metrics.csv"), String.join("\n",

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.SyntheticDrawings;
 import sketchrnn.data.JsonSketchFile;
 import sketchrnn.data.Sketch;
+import sketchrnn.model.CellKind;
 import sketchrnn.sample.SamplerModels;
 
 /** The drawing verbs end to end, as a user runs them, on tiny models saved as checkpoints. */
@@ -31,8 +32,8 @@ class SamplerCliTest {
 
     @BeforeAll
     static void models() {
-        SamplerModels.checkpoint(SamplerModels.tiny(true, "lstm").withMaxSeqLen(250), 1, 20).write(dir.resolve("vae.ckpt"));
-        SamplerModels.checkpoint(SamplerModels.tiny(false, "lstm").withMaxSeqLen(40), 2, 20).write(dir.resolve("gen.ckpt"));
+        SamplerModels.checkpoint(SamplerModels.tiny(true, CellKind.LSTM).withMaxSeqLen(250), 1, 20).write(dir.resolve("vae.ckpt"));
+        SamplerModels.checkpoint(SamplerModels.tiny(false, CellKind.LSTM).withMaxSeqLen(40), 2, 20).write(dir.resolve("gen.ckpt"));
         vae = dir.resolve("vae.ckpt").toString();
         gen = dir.resolve("gen.ckpt").toString();
         JsonSketchFile.write(dir.resolve("house.json"), SamplerModels.house());

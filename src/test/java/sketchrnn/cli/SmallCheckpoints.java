@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import sketchrnn.checkpoint.Checkpoint;
 import sketchrnn.checkpoint.ModelState;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
@@ -24,7 +25,7 @@ final class SmallCheckpoints {
     }
 
     /** Plain-LSTM hyperparameters: encoder 8, decoder {@code h}, z 4, 20 mixtures, N_max 250. */
-    static HParams hparams(boolean conditional, int h, String cell) {
+    static HParams hparams(boolean conditional, int h, CellKind cell) {
         return HParams.defaults().withCells(cell, cell).withConditional(conditional).withSizes(8, h, 4)
                 .with("num_mixture", "20").withMaxSeqLen(250);
     }

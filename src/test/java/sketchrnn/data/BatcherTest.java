@@ -168,7 +168,7 @@ class BatcherTest {
     @Test
     void batcherOfUsesTheHyperparametersAndTheDataSetsNMax() {
         HParams hp = HParams.defaults().withBatchSize(50);
-        Batcher b = sketchrnn.train.TrainingRun.batcher(DATA, hp, 1);
+        Batcher b = sketchrnn.train.TrainingRun.batcher(DATA, hp.training(), 1);
 
         assertThat(b.trainBatch(0).size()).isEqualTo(50);
         assertThat(b.trainBatch(0).maxLen()).isEqualTo(DATA.longestLength());

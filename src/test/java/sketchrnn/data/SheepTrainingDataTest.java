@@ -35,8 +35,8 @@ class SheepTrainingDataTest {
     void sheepBatchesAndWhatLengthGroupingSaves() {
         TrainingData data = TrainingData.of(List.of(NpzSketchReader.read(Shared.path("data/aaron_sheep.npz"))), 250);
         HParams hp = HParams.defaults();
-        Batcher reference = sketchrnn.train.TrainingRun.batcher(data, hp, 42);
-        Batcher grouped = sketchrnn.train.TrainingRun.batcher(data, hp.with("group_by_length", "true"), 42);
+        Batcher reference = sketchrnn.train.TrainingRun.batcher(data, hp.training(), 42);
+        Batcher grouped = sketchrnn.train.TrainingRun.batcher(data, hp.with("group_by_length", "true").training(), 42);
 
         Batch b = reference.trainBatch(0);
         assertThat(b.size()).isEqualTo(100);

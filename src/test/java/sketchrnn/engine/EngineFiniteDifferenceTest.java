@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sketchrnn.data.Batch;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
@@ -22,8 +23,8 @@ class EngineFiniteDifferenceTest {
     private static final float STEP = 1e-2f;
 
     @ParameterizedTest(name = "{0} cells, conditional {1}")
-    @CsvSource({"lstm,true", "layer_norm,true", "lstm,false", "layer_norm,false"})
-    void gradientsMatchCentralDifferences(String cell, boolean conditional) {
+    @CsvSource({"LSTM,true", "LAYER_NORM,true", "LSTM,false", "LAYER_NORM,false"})
+    void gradientsMatchCentralDifferences(CellKind cell, boolean conditional) {
         HParams hp = EngineFixtures.tiny(cell, conditional).withRecurrentDropout(true).with("recurrent_dropout_prob", "0.7")
                 .withMaxSeqLen(8);
         Batch batch = EngineFixtures.batch(new Random(7), 6, 6, 2, 4, 0, 5);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import sketchrnn.data.Batch;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.LossTerms;
 import sketchrnn.model.SketchRnn;
@@ -19,7 +20,7 @@ final class EngineFixtures {
     }
 
     /** Tiny sizes (enc 3, dec 4, z 2, M 2), no recurrent dropout, no KL floor. */
-    static HParams tiny(String cell, boolean conditional) {
+    static HParams tiny(CellKind cell, boolean conditional) {
         return HParams.tiny().withCells(cell, cell).withConditional(conditional).withSizes(3, 4, 2)
                 .with("num_mixture", "2").withRecurrentDropout(false).with("kl_tolerance", "0");
     }
@@ -56,7 +57,7 @@ final class EngineFixtures {
     static Reference reference(SketchRnn model, FlatParameters layout, Batch batch, boolean training, double klWeight,
             float[] eps) {
         try (NDManager scope = NDManager.newBaseManager()) {
-            NDArray e = eps == null ? null : scope.create(eps, new Shape(batch.size(), model.hparams().zSize()));
+            NDArray e = eps == null ? null : scope.create(eps, new Shape(batch.size(), model.hparams().model().zSize()));
             LossTerms l;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 l = model.loss(batch, training, (float) klWeight, scope, e, 1);

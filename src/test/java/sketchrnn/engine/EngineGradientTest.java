@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sketchrnn.data.Batch;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
@@ -21,14 +22,14 @@ import sketchrnn.model.SketchRnn;
 class EngineGradientTest {
 
     @ParameterizedTest(name = "{0} cells, conditional {1}, training masking {2}, shards of {3}")
-    @CsvSource({"lstm,true,true,50", "layer_norm,true,true,50", "lstm,false,true,50", "layer_norm,false,true,50",
-        "lstm,true,false,50", "layer_norm,true,false,50", "layer_norm,true,true,2", "lstm,false,true,2",
-        "layer_norm,true,false,2"})
-    void lossAndGradientsEqualTheAutogradPath(String cell, boolean conditional, boolean training, int shardRows) {
+    @CsvSource({"LSTM,true,true,50", "LAYER_NORM,true,true,50", "LSTM,false,true,50", "LAYER_NORM,false,true,50",
+        "LSTM,true,false,50", "LAYER_NORM,true,false,50", "LAYER_NORM,true,true,2", "LSTM,false,true,2",
+        "LAYER_NORM,true,false,2"})
+    void lossAndGradientsEqualTheAutogradPath(CellKind cell, boolean conditional, boolean training, int shardRows) {
         HParams hp = EngineFixtures.tiny(cell, conditional).withMaxSeqLen(9);
         Batch batch = EngineFixtures.batch(new Random(4), 7, 7, 3, 0, 5, 1);
         Random noise = new Random(9);
-        float[] eps = new float[batch.size() * hp.zSize()];
+        float[] eps = new float[batch.size() * hp.model().zSize()];
         for (int i = 0; i < eps.length; i++) {
             eps[i] = (float) noise.nextGaussian();
         }
@@ -68,9 +69,9 @@ class EngineGradientTest {
 
     @org.junit.jupiter.api.Test
     void initialParametersInPlainJavaEqualTheModels() {
-        for (String cell : new String[] {"lstm", "layer_norm", "hyper"}) {
+        for (CellKind cell : CellKind.values()) {
             HParams hp = EngineFixtures.tiny(cell, true);
-            SketchRnn.Parameters plain = SketchRnn.initialParameters(hp, 12);
+            SketchRnn.Parameters plain = SketchRnn.initialParameters(hp.model(), 12);
             try (SketchRnn model = SketchRnn.create(hp, 12)) {
                 assertThat(plain.shapes().keySet()).containsExactlyElementsOf(model.parameters().keySet());
                 model.parameters().forEach((name, p) -> {

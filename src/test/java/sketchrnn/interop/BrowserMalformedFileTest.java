@@ -28,7 +28,7 @@ class BrowserMalformedFileTest {
     /** A small valid file of the given kind, as JSON to edit. */
     private JsonArray valid(boolean conditional) throws IOException {
         Path file = dir.resolve(conditional ? "base.vae.json" : "base.gen.json");
-        BrowserModelFile.export(file, SyntheticModels.hparams(conditional), SyntheticModels.weights(conditional, 5, 2.0),
+        BrowserModelFile.export(file, SyntheticModels.hparams(conditional).model(), SyntheticModels.weights(conditional, 5, 2.0),
                 ExportInfo.of("base", 20.0, 50));
         return JsonParser.parseString(Files.readString(file)).getAsJsonArray();
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sketchrnn.Shared;
-import sketchrnn.model.HParams;
+import sketchrnn.model.ModelConfig;
 
 /** Reading Google's published decoder-only models. */
 class BrowserModelFileTest {
@@ -43,10 +43,10 @@ class BrowserModelFileTest {
         assertThat(model.shapes().get("dec/W_hh")).containsExactly(512, 2048);
         assertThat(model.shapes().get("dec/bias")).containsExactly(2048);
 
-        HParams hp = model.hparams();
+        ModelConfig hp = model.config();
         assertThat(hp.conditional()).isFalse();
-        assertThat(hp.decModel()).isEqualTo("lstm");
-        assertThat(hp.encModel()).isEqualTo("lstm");
+        assertThat(hp.decModel().referenceName()).isEqualTo("lstm");
+        assertThat(hp.encModel().referenceName()).isEqualTo("lstm");
         assertThat(hp.decRnnSize()).isEqualTo(512);
         assertThat(hp.numMixture()).isEqualTo(20);
         assertThat(hp.maxSeqLen()).isEqualTo(maxSeqLen);

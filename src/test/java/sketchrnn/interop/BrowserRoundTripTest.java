@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.Shared;
 import sketchrnn.data.BadInputException;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
+import sketchrnn.model.ModelConfig;
 
 /** Exporting to the browser format and reading back. */
 class BrowserRoundTripTest {
@@ -31,7 +33,7 @@ class BrowserRoundTripTest {
         BrowserModel original = BrowserModelFile.read(source);
 
         Path copy = dir.resolve("bird.gen.json");
-        BrowserModelFile.export(copy, original.hparams(), original.weights(), ExportInfo.of(original.info()));
+        BrowserModelFile.export(copy, original.config(), original.weights(), ExportInfo.of(original.info()));
         BrowserModel again = BrowserModelFile.read(copy);
 
         assertThat(again.arrays()).isEqualTo(original.arrays());
@@ -44,7 +46,7 @@ class BrowserRoundTripTest {
     @Test
     void writingAReadModelKeepsUnknownInfoFieldsAndLosses() throws IOException {
         Path file = dir.resolve("small.vae.json");
-        BrowserModelFile.export(file, SyntheticModels.hparams(true), SyntheticModels.quantisedWeights(true, 1),
+        BrowserModelFile.export(file, SyntheticModels.hparams(true).model(), SyntheticModels.quantisedWeights(true, 1),
                 ExportInfo.of("small", 42.5, 77));
         JsonArray json = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
         JsonObject info = json.get(0).getAsJsonObject();
@@ -72,7 +74,7 @@ class BrowserRoundTripTest {
     void syntheticVaeRoundTripsAndMapsEveryName() {
         Map<String, float[]> weights = SyntheticModels.weights(true, 7, 3.0);
         Path file = dir.resolve("synthetic.vae.json");
-        BrowserModelFile.export(file, SyntheticModels.hparams(true), weights,
+        BrowserModelFile.export(file, SyntheticModels.hparams(true).model(), weights,
                 ExportInfo.of("synthetic", 55.0, 77).withLosses(-0.5, 0.25).withTrainingSize(1234));
 
         BrowserModel read = BrowserModelFile.read(file);
@@ -112,15 +114,15 @@ class BrowserRoundTripTest {
             }
         });
 
-        HParams hp = read.hparams();
+        ModelConfig hp = read.config();
         assertThat(hp.conditional()).isTrue();
         assertThat(hp.encRnnSize()).isEqualTo(6);
         assertThat(hp.decRnnSize()).isEqualTo(8);
         assertThat(hp.zSize()).isEqualTo(4);
         assertThat(hp.numMixture()).isEqualTo(20);
         assertThat(hp.maxSeqLen()).isEqualTo(77);
-        assertThat(hp.encModel()).isEqualTo("lstm");
-        assertThat(hp.decModel()).isEqualTo("lstm");
+        assertThat(hp.encModel().referenceName()).isEqualTo("lstm");
+        assertThat(hp.decModel().referenceName()).isEqualTo("lstm");
 
         // a second trip changes nothing: the values are now on the grid
         Path again = dir.resolve("again.vae.json");
@@ -131,7 +133,7 @@ class BrowserRoundTripTest {
     @Test
     void decoderOnlyExportWritesModeTwoAndVersionSix() throws IOException {
         Path file = dir.resolve("tiny.gen.json");
-        BrowserModelFile.export(file, SyntheticModels.hparams(false), SyntheticModels.quantisedWeights(false, 3),
+        BrowserModelFile.export(file, SyntheticModels.hparams(false).model(), SyntheticModels.quantisedWeights(false, 3),
                 ExportInfo.of("tiny", 12.0, 77));
 
         JsonObject info = JsonParser.parseString(Files.readString(file)).getAsJsonArray().get(0).getAsJsonObject();
@@ -143,7 +145,7 @@ class BrowserRoundTripTest {
         assertThat(info.has("r_loss")).isFalse();
         BrowserModel read = BrowserModelFile.read(file);
         assertThat(read.weights().keySet()).containsExactly("output/w", "output/b", "dec/W_xh", "dec/W_hh", "dec/bias");
-        assertThat(read.hparams().conditional()).isFalse();
+        assertThat(read.config().conditional()).isFalse();
     }
 
     @Test
@@ -151,18 +153,18 @@ class BrowserRoundTripTest {
         Path file = dir.resolve("x.vae.json");
         HParams vae = SyntheticModels.hparams(true);
         Map<String, float[]> weights = SyntheticModels.weights(true, 1, 1.0);
-        assertThatThrownBy(() -> BrowserModelFile.export(file, vae.withCells("lstm", "layer_norm"), weights,
+        assertThatThrownBy(() -> BrowserModelFile.export(file, vae.withCells(CellKind.LSTM, CellKind.LAYER_NORM).model(), weights,
                 ExportInfo.of("x", 1, 10)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("dec_model=layer_norm").hasMessageContaining("plain LSTM only");
-        assertThatThrownBy(() -> BrowserModelFile.export(file, vae.withCells("hyper", "lstm"), weights,
+        assertThatThrownBy(() -> BrowserModelFile.export(file, vae.withCells(CellKind.HYPER, CellKind.LSTM).model(), weights,
                 ExportInfo.of("x", 1, 10)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("enc_model=hyper").hasMessageContaining("plain LSTM only");
         assertThat(file).doesNotExist();
         // a decoder-only model has no encoder: its enc_model does not matter
         Path gen = dir.resolve("x.gen.json");
-        BrowserModelFile.export(gen, SyntheticModels.hparams(false).withCells("hyper", "lstm"),
+        BrowserModelFile.export(gen, SyntheticModels.hparams(false).withCells(CellKind.HYPER, CellKind.LSTM).model(),
                 SyntheticModels.weights(false, 1, 1.0), ExportInfo.of("x", 1, 10));
         assertThat(gen).exists();
     }
@@ -170,7 +172,7 @@ class BrowserRoundTripTest {
     @Test
     void refusesAMixtureSizeTheRuntimesDoNotAssume() {
         HParams hp = SyntheticModels.hparams(false).with("num_mixture", "5");
-        assertThatThrownBy(() -> BrowserModel.forExport(hp, Map.of(), ExportInfo.of("x", 1, 10)))
+        assertThatThrownBy(() -> BrowserModel.forExport(hp.model(), Map.of(), ExportInfo.of("x", 1, 10)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("num_mixture=5");
     }
 
@@ -178,12 +180,12 @@ class BrowserRoundTripTest {
     void refusesWeightsThatDoNotFitTheHyperparameters() {
         Map<String, float[]> weights = SyntheticModels.weights(false, 1, 1.0);
         weights.put("dec/W_hh", new float[8 * 31]);
-        assertThatThrownBy(() -> BrowserModel.forExport(SyntheticModels.hparams(false), weights, ExportInfo.of("x", 1, 10)))
+        assertThatThrownBy(() -> BrowserModel.forExport(SyntheticModels.hparams(false).model(), weights, ExportInfo.of("x", 1, 10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dec/W_hh");
         Map<String, float[]> missing = SyntheticModels.weights(false, 1, 1.0);
         missing.remove("output/b");
         missing.put("dec/gamma", new float[1]);
-        assertThatThrownBy(() -> BrowserModel.forExport(SyntheticModels.hparams(false), missing, ExportInfo.of("x", 1, 10)))
+        assertThatThrownBy(() -> BrowserModel.forExport(SyntheticModels.hparams(false).model(), missing, ExportInfo.of("x", 1, 10)))
                 .hasMessageContaining("missing [output/b]").hasMessageContaining("unexpected [dec/gamma]");
     }
 
@@ -193,7 +195,7 @@ class BrowserRoundTripTest {
         Files.writeString(file, "previous");
         Map<String, float[]> weights = SyntheticModels.weights(false, 1, 1.0);
         weights.get("dec/bias")[3] = Float.NaN;
-        assertThatThrownBy(() -> BrowserModelFile.export(file, SyntheticModels.hparams(false), weights, ExportInfo.of("n", 1, 10)))
+        assertThatThrownBy(() -> BrowserModelFile.export(file, SyntheticModels.hparams(false).model(), weights, ExportInfo.of("n", 1, 10)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("dec/bias").hasMessageContaining("value 3");
         assertThat(Files.readString(file)).isEqualTo("previous");
         try (Stream<Path> files = Files.list(dir)) {
@@ -203,9 +205,9 @@ class BrowserRoundTripTest {
 
     @Test
     void refusesAFileNameOfTheOtherKind() {
-        BrowserModel vae = BrowserModel.forExport(SyntheticModels.hparams(true), SyntheticModels.weights(true, 1, 1.0),
+        BrowserModel vae = BrowserModel.forExport(SyntheticModels.hparams(true).model(), SyntheticModels.weights(true, 1, 1.0),
                 ExportInfo.of("v", 1, 10));
-        BrowserModel gen = BrowserModel.forExport(SyntheticModels.hparams(false), SyntheticModels.weights(false, 1, 1.0),
+        BrowserModel gen = BrowserModel.forExport(SyntheticModels.hparams(false).model(), SyntheticModels.weights(false, 1, 1.0),
                 ExportInfo.of("g", 1, 10));
         assertThatThrownBy(() -> BrowserModelFile.write(dir.resolve("v.gen.json"), vae))
                 .isInstanceOf(BadInputException.class).hasMessageContaining(".vae.json");
@@ -216,7 +218,7 @@ class BrowserRoundTripTest {
     @Test
     void versionBeforeSixMeansTanhOfZ() throws IOException {
         Path file = dir.resolve("old.vae.json");
-        BrowserModelFile.export(file, SyntheticModels.hparams(true), SyntheticModels.weights(true, 2, 1.0),
+        BrowserModelFile.export(file, SyntheticModels.hparams(true).model(), SyntheticModels.weights(true, 2, 1.0),
                 ExportInfo.of("old", 3, 10));
         JsonArray json = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
         json.get(0).getAsJsonObject().addProperty("version", 5);
@@ -231,7 +233,7 @@ class BrowserRoundTripTest {
     @Test
     void modeGenAsAStringMeansDecoderOnly() throws IOException {
         Path file = dir.resolve("s.gen.json");
-        BrowserModelFile.export(file, SyntheticModels.hparams(false), SyntheticModels.weights(false, 2, 1.0),
+        BrowserModelFile.export(file, SyntheticModels.hparams(false).model(), SyntheticModels.weights(false, 2, 1.0),
                 ExportInfo.of("s", 3, 10));
         JsonArray json = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
         json.get(0).getAsJsonObject().addProperty("mode", "gen");

@@ -25,7 +25,7 @@ class BrowserTruncatedFileTest {
     @ValueSource(booleans = {false, true})
     void truncatedExportedFile(boolean conditional) throws IOException {
         Path whole = dir.resolve(conditional ? "small.vae.json" : "small.gen.json");
-        BrowserModelFile.export(whole, SyntheticModels.hparams(conditional), SyntheticModels.weights(conditional, 3, 2.0),
+        BrowserModelFile.export(whole, SyntheticModels.hparams(conditional).model(), SyntheticModels.weights(conditional, 3, 2.0),
                 ExportInfo.of("small", 20.0, 50));
         byte[] bytes = Files.readAllBytes(whole);
         Path file = dir.resolve("cut-" + whole.getFileName());

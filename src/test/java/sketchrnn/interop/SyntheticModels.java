@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 
 /** Small models of consistent shapes with random weights, for round trips and malformed-file tests. */
@@ -17,7 +18,7 @@ final class SyntheticModels {
 
     /** Hyperparameters of a small browser-compatible model (plain LSTM, 20 mixtures). */
     static HParams hparams(boolean conditional) {
-        return HParams.defaults().withCells("lstm", "lstm").withConditional(conditional).withSizes(E, H, Z)
+        return HParams.defaults().withCells(CellKind.LSTM, CellKind.LSTM).withConditional(conditional).withSizes(E, H, Z)
                 .with("num_mixture", "20").withMaxSeqLen(77);
     }
 

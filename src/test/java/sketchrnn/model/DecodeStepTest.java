@@ -18,16 +18,16 @@ import sketchrnn.data.Batch;
 class DecodeStepTest {
 
     @ParameterizedTest(name = "{0}, conditional {1}")
-    @CsvSource({"lstm,true", "layer_norm,true", "hyper,true", "lstm,false", "layer_norm,false", "hyper,false"})
-    void stepByStepMatchesTeacherForcingAndBatchMatchesOneAtATime(String cell, boolean conditional) {
-        HParams hp = LossByHandTest.tiny("lstm", cell, conditional).withRecurrentDropout(true); // off when not training
+    @CsvSource({"LSTM,true", "LAYER_NORM,true", "HYPER,true", "LSTM,false", "LAYER_NORM,false", "HYPER,false"})
+    void stepByStepMatchesTeacherForcingAndBatchMatchesOneAtATime(CellKind cell, boolean conditional) {
+        HParams hp = LossByHandTest.tiny(CellKind.LSTM, cell, conditional).withRecurrentDropout(true); // off when not training
         try (SketchRnn model = SketchRnn.create(hp, 5); NDManager scope = NDManager.newBaseManager()) {
             Fixtures.perturb(model, new Random(9), 0.4);
             Batch batch = Fixtures.batch(new Random(4), 5, 5, 2, 4);
             int size = batch.size();
             int steps = batch.maxLen();
             int k = model.mixtureDensityHead().outputSize();
-            NDArray z = conditional ? scope.randomNormal(new Shape(size, hp.zSize())) : null;
+            NDArray z = conditional ? scope.randomNormal(new Shape(size, hp.model().zSize())) : null;
             float[] teacher = model.decode(batch, z, scope).toFloatArray();   // (B, T, K)
 
             // (d) the whole batch, one step at a time

@@ -29,7 +29,7 @@ class DropoutTest {
     @ValueSource(strings = {"use_recurrent_dropout", "use_input_dropout", "use_output_dropout"})
     void eachDropoutActsInTrainingOnlyAndRepeatsForASeed(String which) {
         HParams hp = HParams.tiny().withConditional(false).withRecurrentDropout(false).with(which, "true");
-        for (String cell : HParams.CELLS) {
+        for (CellKind cell : CellKind.values()) {
             try (SketchRnn model = SketchRnn.create(hp.withCells(cell, cell), 1)) {
                 Batch batch = Fixtures.batch(new Random(1), 6, 6, 4, 5);
                 float a = trainingLoss(model, batch, true, 1);

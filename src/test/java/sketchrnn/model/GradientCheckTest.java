@@ -30,10 +30,10 @@ class GradientCheckTest {
 
     @ParameterizedTest(name = "{0} cells, conditional {1}, training {2}, input/output dropout {3}")
     @CsvSource({
-        "lstm,true,true,false", "layer_norm,true,true,false", "hyper,true,true,false",
-        "lstm,false,true,false", "layer_norm,false,true,false", "hyper,false,true,false",
-        "lstm,true,false,false", "layer_norm,true,true,true", "hyper,false,true,true"})
-    void analyticGradientsMatchCentralDifferences(String cell, boolean conditional, boolean training, boolean ioDropout) {
+        "LSTM,true,true,false", "LAYER_NORM,true,true,false", "HYPER,true,true,false",
+        "LSTM,false,true,false", "LAYER_NORM,false,true,false", "HYPER,false,true,false",
+        "LSTM,true,false,false", "LAYER_NORM,true,true,true", "HYPER,false,true,true"})
+    void analyticGradientsMatchCentralDifferences(CellKind cell, boolean conditional, boolean training, boolean ioDropout) {
         HParams hp = LossByHandTest.tiny(cell, cell, conditional).withRecurrentDropout(true)
                 .with("kl_tolerance", "0")              // no floor: the KL term's gradient is checked too
                 .with("use_input_dropout", Boolean.toString(ioDropout))

@@ -17,30 +17,30 @@ import sketchrnn.data.Batch;
  */
 class LossByHandTest {
 
-    static HParams tiny(String enc, String dec, boolean conditional) {
+    static HParams tiny(CellKind enc, CellKind dec, boolean conditional) {
         return HParams.tiny().withCells(enc, dec).withConditional(conditional).withSizes(3, 4, 2)
                 .with("num_mixture", "2").with("hyper_num_units", "3").with("hyper_embedding_size", "2")
                 .withRecurrentDropout(false);
     }
 
     @ParameterizedTest(name = "enc {0}, dec {1}, conditional {2}")
-    @CsvSource({"lstm,lstm,true", "layer_norm,layer_norm,true", "hyper,hyper,true", "lstm,hyper,true",
-        "lstm,lstm,false", "layer_norm,layer_norm,false", "hyper,hyper,false"})
-    void lossTermsMatchHandComputation(String enc, String dec, boolean conditional) {
+    @CsvSource({"LSTM,LSTM,true", "LAYER_NORM,LAYER_NORM,true", "HYPER,HYPER,true", "LSTM,HYPER,true",
+        "LSTM,LSTM,false", "LAYER_NORM,LAYER_NORM,false", "HYPER,HYPER,false"})
+    void lossTermsMatchHandComputation(CellKind enc, CellKind dec, boolean conditional) {
         HParams hp = tiny(enc, dec, conditional);
         try (SketchRnn model = SketchRnn.create(hp, 7); NDManager scope = NDManager.newBaseManager()) {
             Fixtures.perturb(model, new Random(11), 0.5);
             Batch batch = Fixtures.batch(new Random(3), 5, 5, 3, 1);
             Random noise = new Random(5);
-            double[][] eps = new double[batch.size()][hp.zSize()];
-            float[] epsFlat = new float[batch.size() * hp.zSize()];
+            double[][] eps = new double[batch.size()][hp.model().zSize()];
+            float[] epsFlat = new float[batch.size() * hp.model().zSize()];
             for (int b = 0; b < batch.size(); b++) {
-                for (int k = 0; k < hp.zSize(); k++) {
+                for (int k = 0; k < hp.model().zSize(); k++) {
                     eps[b][k] = (float) noise.nextGaussian();
-                    epsFlat[b * hp.zSize() + k] = (float) eps[b][k];
+                    epsFlat[b * hp.model().zSize() + k] = (float) eps[b][k];
                 }
             }
-            NDArray epsArray = scope.create(epsFlat, new ai.djl.ndarray.types.Shape(batch.size(), hp.zSize()));
+            NDArray epsArray = scope.create(epsFlat, new ai.djl.ndarray.types.Shape(batch.size(), hp.model().zSize()));
             ReferenceModel reference = new ReferenceModel(model);
             for (boolean training : new boolean[] {true, false}) {
                 LossTerms got = model.loss(batch, training, 0.7f, scope, conditional ? epsArray : null, 0);
@@ -54,7 +54,7 @@ class LossByHandTest {
             }
             // a batch padded only to its own longest sketch scores as padded to N_max in evaluation (every
             // padded step is masked): L_R is over N_max, not over the batch's own length
-            Batch padded = Fixtures.repad(batch, hp.maxSeqLen(), null); // end-of-sketch rows
+            Batch padded = Fixtures.repad(batch, hp.model().maxSeqLen(), null); // end-of-sketch rows
             LossTerms own = model.loss(batch, false, 0.7f, scope, conditional ? epsArray : null, 0);
             LossTerms full = model.loss(padded, false, 0.7f, scope, conditional ? epsArray : null, 0);
             assertThat(batch.maxLen()).isLessThan(padded.maxLen());
@@ -67,7 +67,7 @@ class LossByHandTest {
     @ParameterizedTest(name = "kl weight {0}")
     @CsvSource({"0.25", "1.0"})
     void klIsFlooredAtToleranceOnlyInTheCost(float klWeight) {
-        HParams hp = tiny("lstm", "lstm", true).with("kl_tolerance", "1000");
+        HParams hp = tiny(CellKind.LSTM, CellKind.LSTM, true).with("kl_tolerance", "1000");
         try (SketchRnn model = SketchRnn.create(hp, 7); NDManager scope = NDManager.newBaseManager()) {
             Batch batch = Fixtures.batch(new Random(3), 4, 4, 2);
             LossTerms got = model.loss(batch, true, klWeight, scope, 0);

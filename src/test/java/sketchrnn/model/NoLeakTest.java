@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import sketchrnn.data.Batch;
 
 /**
@@ -18,8 +18,8 @@ import sketchrnn.data.Batch;
 class NoLeakTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"lstm", "layer_norm", "hyper"})
-    void passesLeaveOnlyTheParametersInTheModelsManager(String cell) {
+    @EnumSource(CellKind.class)
+    void passesLeaveOnlyTheParametersInTheModelsManager(CellKind cell) {
         try (SketchRnn model = SketchRnn.create(HParams.tiny().withCells(cell, cell), 1)) {
             NDManager own = model.parameters().values().iterator().next().getManager();
             int before = own.getManagedArrays().size();

@@ -61,7 +61,7 @@ class ParametersTest {
 
     @Test
     void layerNormCellsHaveGainsAndShiftsInsteadOfABias() {
-        try (SketchRnn model = SketchRnn.create(HParams.tiny().withCells("layer_norm", "layer_norm"), 1)) {
+        try (SketchRnn model = SketchRnn.create(HParams.tiny().withCells(CellKind.LAYER_NORM, CellKind.LAYER_NORM), 1)) {
             Map<String, Shape> s = shapes(model);
             assertThat(s).containsEntry("enc_fw/W_xh", new Shape(5, 32)).containsEntry("enc_bw/W_hh", new Shape(8, 32))
                     .containsEntry("enc_fw/ln_gamma", new Shape(32)).containsEntry("enc_fw/ln_beta", new Shape(32))
@@ -73,7 +73,7 @@ class ParametersTest {
 
     @Test
     void hyperCellsAddTheSmallCellAndTheGateEmbeddings() {
-        try (SketchRnn model = SketchRnn.create(HParams.tiny().withCells("lstm", "hyper"), 1)) { // Hh 8, Nh 4
+        try (SketchRnn model = SketchRnn.create(HParams.tiny().withCells(CellKind.LSTM, CellKind.HYPER), 1)) { // Hh 8, Nh 4
             Map<String, Shape> s = shapes(model);
             assertThat(s).containsEntry("dec_init/w", new Shape(4, 2 * (16 + 8)))
                     .containsEntry("dec/W_xh", new Shape(9, 64)).containsEntry("dec/bias", new Shape(64))
@@ -100,7 +100,7 @@ class ParametersTest {
 
     @Test
     void theSameSeedGivesTheSameModelAndAnotherSeedAnother() {
-        HParams hp = HParams.tiny().withCells("hyper", "layer_norm");
+        HParams hp = HParams.tiny().withCells(CellKind.HYPER, CellKind.LAYER_NORM);
         try (SketchRnn a = SketchRnn.create(hp, 42); SketchRnn b = SketchRnn.create(hp, 42); SketchRnn c = SketchRnn.create(hp, 43)) {
             for (String name : a.parameters().keySet()) {
                 assertThat(b.parameters().get(name).toFloatArray()).as(name).containsExactly(a.parameters().get(name).toFloatArray());
@@ -112,7 +112,7 @@ class ParametersTest {
 
     @Test
     void initialisationFollowsTheReference() {
-        HParams hp = HParams.tiny().withSizes(32, 48, 32).withCells("lstm", "hyper").with("hyper_num_units", "16")
+        HParams hp = HParams.tiny().withSizes(32, 48, 32).withCells(CellKind.LSTM, CellKind.HYPER).with("hyper_num_units", "16")
                 .with("hyper_embedding_size", "8");
         try (SketchRnn model = SketchRnn.create(hp, 9)) {
             Map<String, NDArray> p = model.parameters();

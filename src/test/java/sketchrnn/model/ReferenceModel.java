@@ -10,11 +10,13 @@ import sketchrnn.data.Batch;
  * for the model's forward pass and loss. Dropout is not modelled (tests run without it).
  */
 final class ReferenceModel {
-    private final HParams hp;
+    private final ModelConfig hp;
+    private final double klTolerance;
     private final Map<String, double[]> p = new HashMap<>();
 
     ReferenceModel(SketchRnn model) {
-        this.hp = model.hparams();
+        this.hp = model.hparams().model();
+        this.klTolerance = model.hparams().training().klTolerance();
         model.parameters().forEach((name, array) -> p.put(name, Fixtures.values(array)));
     }
 
@@ -48,7 +50,7 @@ final class ReferenceModel {
         offset /= Math.max(steps, hp.maxSeqLen()) * size;                               // L_R over N_max
         pen /= Math.max(steps, hp.maxSeqLen()) * size;
         double kl = hp.conditional() ? -0.5 * klSum / (size * hp.zSize()) : 0;
-        double cost = offset + pen + (hp.conditional() ? klWeight * Math.max(kl, hp.klTolerance()) : 0);
+        double cost = offset + pen + (hp.conditional() ? klWeight * Math.max(kl, klTolerance) : 0);
         return new Terms(cost, offset + pen, offset, pen, kl);
     }
 
@@ -81,7 +83,7 @@ final class ReferenceModel {
             for (int k = 0; k < flat.length; k++) {
                 flat[k] = Math.tanh(flat[k]);
             }
-            int hu = hp.decModel().equals("hyper") ? hp.hyperNumUnits() : 0;
+            int hu = hp.decModel() == CellKind.HYPER ? hp.hyperNumUnits() : 0;
             state = new double[][] {part(flat, 0, units), part(flat, units, hu), part(flat, units + hu, units),
                 part(flat, 2 * units + hu, hu)};
         }
@@ -125,20 +127,20 @@ final class ReferenceModel {
 
     // ---- cells: state {c, hyper_c, h, hyper_h} (hyper parts empty for lstm and layer_norm) ----
 
-    private double[][] zeroState(String kind, int units) {
-        int hu = kind.equals("hyper") ? hp.hyperNumUnits() : 0;
+    private double[][] zeroState(CellKind kind, int units) {
+        int hu = kind == CellKind.HYPER ? hp.hyperNumUnits() : 0;
         return new double[][] {new double[units], new double[hu], new double[units], new double[hu]};
     }
 
-    private double[][] step(String kind, String prefix, int units, double[] x, double[][] s) {
+    private double[][] step(CellKind kind, String prefix, int units, double[] x, double[][] s) {
         switch (kind) {
-            case "lstm": {
+            case LSTM: {
                 double[] gates = add(add(xW(x, prefix + "W_xh", 4 * units), xW(s[2], prefix + "W_hh", 4 * units)),
                         p.get(prefix + "bias"));
                 double[][] ch = gate(gates, s[0], units);
                 return new double[][] {ch[0], s[1], ch[1], s[3]};
             }
-            case "layer_norm": {
+            case LAYER_NORM: {
                 double[][] ch = layerNormStep(prefix, units,
                         add(xW(x, prefix + "W_xh", 4 * units), xW(s[2], prefix + "W_hh", 4 * units)), s[0]);
                 return new double[][] {ch[0], s[1], ch[1], s[3]};

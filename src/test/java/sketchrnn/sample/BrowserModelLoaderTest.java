@@ -27,6 +27,7 @@ import sketchrnn.interop.BrowserModel;
 import sketchrnn.interop.BrowserModelFile;
 import sketchrnn.interop.BrowserSizes;
 import sketchrnn.interop.ExportInfo;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.DecoderState;
 import sketchrnn.model.HParams;
 
@@ -48,9 +49,9 @@ class BrowserModelLoaderTest {
             assertThat(m.scaleFactor()).isEqualTo(71.3754);
             assertThat(m.conditional()).isFalse();
             assertThat(m.checkpoint()).isNull();
-            assertThat(m.hparams().decRnnSize()).isEqualTo(512);
-            assertThat(m.hparams().maxSeqLen()).isEqualTo(129);
-            assertThat(m.hparams().decModel()).isEqualTo("lstm");
+            assertThat(m.hparams().model().decRnnSize()).isEqualTo(512);
+            assertThat(m.hparams().model().maxSeqLen()).isEqualTo(129);
+            assertThat(m.hparams().model().decModel().referenceName()).isEqualTo("lstm");
             assertThat(m.network().parameters().keySet()).containsExactlyInAnyOrderElementsOf(read.layout().names());
             for (String name : read.layout().names()) {
                 assertThat(m.network().parameters().get(name).toFloatArray()).as(name).isEqualTo(read.array(name).values());
@@ -62,13 +63,13 @@ class BrowserModelLoaderTest {
     void aVaeFileLoadsEveryArrayAndItsEncoderRuns() {
         Map<String, float[]> weights = weights(3);
         Path file = dir.resolve("small.vae.json");
-        BrowserModelFile.export(file, hparams(), weights, ExportInfo.of("small", 20.0, 50));
+        BrowserModelFile.export(file, hparams().model(), weights, ExportInfo.of("small", 20.0, 50));
         BrowserModel read = BrowserModelFile.read(file);
         try (SketchModel m = SketchModel.load(file); NDManager scope = NDManager.newBaseManager()) {
             assertThat(m.conditional()).isTrue();
             assertThat(m.network().tanhZBeforeInitialState()).isFalse();
-            assertThat(m.hparams().encRnnSize()).isEqualTo(E);
-            assertThat(m.hparams().zSize()).isEqualTo(Z);
+            assertThat(m.hparams().model().encRnnSize()).isEqualTo(E);
+            assertThat(m.hparams().model().zSize()).isEqualTo(Z);
             for (String name : read.layout().names()) {
                 assertThat(m.network().parameters().get(name).toFloatArray()).as(name).isEqualTo(read.array(name).values());
             }
@@ -87,7 +88,7 @@ class BrowserModelLoaderTest {
     void aVersion5VaeAppliesTanhToZBeforeTheInitialStateOnly() throws IOException {
         Map<String, float[]> weights = weights(11);
         Path v6 = dir.resolve("v6.vae.json");
-        BrowserModelFile.export(v6, hparams(), weights, ExportInfo.of("v", 20.0, 50));
+        BrowserModelFile.export(v6, hparams().model(), weights, ExportInfo.of("v", 20.0, 50));
         Path v5 = dir.resolve("v5.vae.json");
         JsonArray json = JsonParser.parseString(Files.readString(v6)).getAsJsonArray();
         json.get(0).getAsJsonObject().addProperty("version", 5);
@@ -143,7 +144,7 @@ class BrowserModelLoaderTest {
     }
 
     private static HParams hparams() {
-        return HParams.defaults().withCells("lstm", "lstm").withConditional(true).withSizes(E, H, Z)
+        return HParams.defaults().withCells(CellKind.LSTM, CellKind.LSTM).withConditional(true).withSizes(E, H, Z)
                 .with("num_mixture", "20").withMaxSeqLen(50);
     }
 

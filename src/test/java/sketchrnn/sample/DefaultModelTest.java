@@ -32,9 +32,9 @@ class DefaultModelTest {
             Double recorded = model.checkpoint().metrics().get("test_recon_loss");
             assertThat(recorded).as("the packaged model records its test recon_loss").isNotNull();
             Path sheep = Shared.path("data/aaron_sheep.npz");
-            TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(sheep)), model.hparams().maxSeqLen(),
+            TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(sheep)), model.hparams().model().maxSeqLen(),
                     model.scaleFactor());
-            Evaluation.Result r = Evaluation.evaluate(model.network(), d.test(), 100, model.hparams().maxSeqLen(), 1);
+            Evaluation.Result r = Evaluation.evaluate(model.network(), d.test(), 100, model.hparams().model().maxSeqLen(), 1);
             assertThat(r.count()).isEqualTo(300);
             assertThat(r.get(LossMetrics.RECON)).isCloseTo(recorded, within(0.01));
         }

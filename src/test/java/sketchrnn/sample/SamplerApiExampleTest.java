@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.SyntheticDrawings;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchFiles;
+import sketchrnn.model.CellKind;
 import sketchrnn.render.Panel;
 import sketchrnn.render.RenderOptions;
 import sketchrnn.render.Renderers;
@@ -20,7 +21,7 @@ class SamplerApiExampleTest {
 
     @Test
     void theDocumentedExampleRuns(@TempDir Path dir) {
-        SamplerModels.checkpoint(SamplerModels.tiny(true, "lstm").withMaxSeqLen(250), 3, 18.5).write(dir.resolve("sheep.ckpt"));
+        SamplerModels.checkpoint(SamplerModels.tiny(true, CellKind.LSTM).withMaxSeqLen(250), 3, 18.5).write(dir.resolve("sheep.ckpt"));
         List<Sketch> sheep = SketchFiles.load(SyntheticDrawings.sheepSized(), "test");
         try (SketchModel model = SketchModel.load(dir.resolve("sheep.ckpt"))) {
             SamplingOptions o = SamplingOptions.defaults().withTemperature(0.3).withSeed(42);

@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import sketchrnn.data.Batch;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.Stroke5;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.render.Panel;
 
@@ -25,7 +27,7 @@ class SamplerCompletionTest {
     @ParameterizedTest(name = "conditional {0}")
     @ValueSource(booleans = {true, false})
     void endingsStartFromTheTeacherForcedStateAfterThePrefix(boolean conditional) {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(conditional, "layer_norm"), 31, 4)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(conditional, CellKind.LAYER_NORM), 31, 4)) {
             Sketch prefix = SamplerModels.house();
             List<float[]> firstY = new ArrayList<>();
             Sketch units = prefix.scaled(0.25f, 0.25f);
@@ -57,8 +59,8 @@ class SamplerCompletionTest {
      * seeds): rows whose prefix is shorter keep their state while the longer ones are still being read.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"lstm", "layer_norm", "hyper"})
-    void completingSeveralTogetherEqualsCompletingEachAlone(String cell) {
+    @EnumSource(CellKind.class)
+    void completingSeveralTogetherEqualsCompletingEachAlone(CellKind cell) {
         try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, cell), 33, 4)) {
             Sketch house = SamplerModels.house();
             Sketch shorter = house.prefix(3);
@@ -87,7 +89,7 @@ class SamplerCompletionTest {
 
     @Test
     void theWholeSketchStartsWithTheUnchangedPrefixAndEndingsDiffer() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 32, 7.5)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LSTM), 32, 7.5)) {
             SamplerModels.neverEnd(m);
             Sketch prefix = SamplerModels.house();
             SamplingOptions o = SamplingOptions.defaults().withSeed(6).withTemperature(0.9);
@@ -104,7 +106,7 @@ class SamplerCompletionTest {
 
     @Test
     void aPrefixAsLongAsTheLimitHasEmptyEndings() {
-        HParams hp = SamplerModels.tiny(false, "lstm");
+        HParams hp = SamplerModels.tiny(false, CellKind.LSTM);
         try (SketchModel m = SamplerModels.inMemory(hp, 33, 1)) {
             SamplerModels.neverEnd(m);
             List<Sketch> endings = m.complete(SamplerModels.zigzag(20), 2, SamplingOptions.defaults());

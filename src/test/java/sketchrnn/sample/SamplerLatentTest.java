@@ -12,6 +12,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.Sketch;
+import sketchrnn.model.CellKind;
 
 /** Encoding, decoding, reconstruction, interpolation and analogies with a tiny full VAE loaded from a checkpoint. */
 class SamplerLatentTest {
@@ -22,7 +23,7 @@ class SamplerLatentTest {
 
     @BeforeAll
     static void load() {
-        vae = SamplerModels.saved(dir, "vae.ckpt", SamplerModels.tiny(true, "lstm").withMaxSeqLen(40), 21, 6);
+        vae = SamplerModels.saved(dir, "vae.ckpt", SamplerModels.tiny(true, CellKind.LSTM).withMaxSeqLen(40), 21, 6);
         vae.network().parameters().get("enc_mu/w").muli(300); // a random encoder's codes are ~0: spread them
     }
 
@@ -134,7 +135,7 @@ class SamplerLatentTest {
 
     @Test
     void inputsAreDividedByTheScaleFactor(@TempDir java.nio.file.Path other) {
-        try (SketchModel unit = SamplerModels.saved(other, "unit.ckpt", SamplerModels.tiny(true, "lstm").withMaxSeqLen(40),
+        try (SketchModel unit = SamplerModels.saved(other, "unit.ckpt", SamplerModels.tiny(true, CellKind.LSTM).withMaxSeqLen(40),
                 21, 1)) {
             unit.network().parameters().get("enc_mu/w").muli(300);
             Sketch s = SamplerModels.house();
@@ -163,7 +164,7 @@ class SamplerLatentTest {
 
     @Test
     void aDecoderOnlyModelRefusesLatentOperations(@TempDir java.nio.file.Path other) {
-        try (SketchModel gen = SamplerModels.saved(other, "gen.ckpt", SamplerModels.tiny(false, "lstm"), 2, 5)) {
+        try (SketchModel gen = SamplerModels.saved(other, "gen.ckpt", SamplerModels.tiny(false, CellKind.LSTM), 2, 5)) {
             Sketch s = SamplerModels.house();
             SamplingOptions o = SamplingOptions.defaults();
             String msg = "is a decoder-only model: it has no encoder, so it cannot";

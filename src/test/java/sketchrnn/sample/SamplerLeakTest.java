@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.DecoderState;
 
 /** Sampling on any thread records no gradients; thousands of sampling steps keep a bounded number of native arrays alive and leave nothing behind. */
@@ -16,7 +17,7 @@ class SamplerLeakTest {
 
     @Test
     void drawingOnAnotherThreadRecordsNoGradientsAndLeavesTheThreadAsItWas() throws Exception {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 42, 1)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LSTM), 42, 1)) {
             SamplerModels.neverEnd(m);
             List<Boolean> modes = Collections.synchronizedList(new ArrayList<>());
             boolean[] after = new boolean[2];
@@ -35,7 +36,7 @@ class SamplerLeakTest {
 
     @Test
     void liveArraysStayBoundedOverThousandsOfStepsAndNothingIsLeft() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 41, 1)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LSTM), 41, 1)) {
             SamplerModels.neverEnd(m);
             NDManager own = m.network().parameters().values().iterator().next().getManager();
             int before = own.getManagedArrays().size();

@@ -7,6 +7,7 @@ import java.util.Map;
 import sketchrnn.checkpoint.Checkpoint;
 import sketchrnn.checkpoint.ModelState;
 import sketchrnn.data.Sketch;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
@@ -16,7 +17,7 @@ public final class SamplerModels {
     }
 
     /** Tiny hyperparameters (z 4, dec 16, M 3, max_seq_len 20) in the given mode and decoder cell. */
-    public static HParams tiny(boolean conditional, String cell) {
+    public static HParams tiny(boolean conditional, CellKind cell) {
         return HParams.tiny().withConditional(conditional).withCells(cell, cell);
     }
 

@@ -49,7 +49,7 @@ class SamplerPublishedModelTest {
         double drawnPoints = median(drawn.stream().mapToDouble(Sketch::size).toArray());
         double dataPoints = median(data.stream().mapToDouble(Sketch::size).toArray());
         assertThat(drawnPoints / dataPoints).as("points").isBetween(0.6, 1.6);
-        long ended = drawn.stream().filter(s -> s.size() < sheep.hparams().maxSeqLen()).count();
+        long ended = drawn.stream().filter(s -> s.size() < sheep.hparams().model().maxSeqLen()).count();
         assertThat(ended).as("sketches that ended by themselves").isGreaterThanOrEqualTo(4);
         long strokes = drawn.stream().filter(s -> countLifts(s) >= 3).count();
         assertThat(strokes).as("sheep have a body, a head and legs: several strokes").isGreaterThanOrEqualTo(9);

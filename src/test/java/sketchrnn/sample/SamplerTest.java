@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import sketchrnn.data.BadInputException;
 import sketchrnn.data.Sketch;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 
 /** Sampling new sketches: seeds, greedy decoding, temperature, units, length limits, batching. */
 class SamplerTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"lstm", "layer_norm", "hyper"})
-    void theSameSeedDrawsTheSameSketchesAndAnotherSeedOthers(String cell) {
+    @EnumSource(CellKind.class)
+    void theSameSeedDrawsTheSameSketchesAndAnotherSeedOthers(CellKind cell) {
         try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, cell), 5, 12)) {
             SamplerModels.neverEnd(m); // every sketch has 20 points: duplicates would be a real flaw
             SamplingOptions o = SamplingOptions.defaults().withTemperature(0.8).withSeed(42);
@@ -33,7 +34,7 @@ class SamplerTest {
 
     @Test
     void aSketchDependsOnItsSeedAndIndexNotOnTheOthersInTheCall() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, "lstm"), 2, 5)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, CellKind.LSTM), 2, 5)) {
             SamplingOptions o = SamplingOptions.defaults().withSeed(9).withTemperature(1.0);
             List<Sketch> three = m.sample(3, o);
             List<Sketch> eight = m.sample(8, o);
@@ -45,7 +46,7 @@ class SamplerTest {
 
     @Test
     void greedyDecodingIsDeterministicWhateverTheSeedAndTemperature() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 3, 8)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LSTM), 3, 8)) {
             List<float[]> zs = List.of(new float[] {0.5f, -1, 0.25f, 2}, new float[] {-1, 0, 1, 0.5f});
             SamplingOptions greedy = SamplingOptions.defaults().withGreedy(true);
             List<Sketch> a = m.decode(zs, greedy.withSeed(1).withTemperature(0.1));
@@ -57,7 +58,7 @@ class SamplerTest {
 
     @Test
     void greedyPointsAreTheMeanOfTheMostLikelyComponent() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, "lstm"), 4, 1)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, CellKind.LSTM), 4, 1)) {
             SamplingOptions greedy = SamplingOptions.defaults().withGreedy(true);
             List<float[]> ys = new ArrayList<>();
             List<float[]> drawn = Decoding.decode(m.network(), null, 1, greedy, 0,
@@ -77,7 +78,7 @@ class SamplerTest {
 
     @Test
     void batchedAndOneAtATimeSeeTheSameDistributionsAndDrawTheSameSketches() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "layer_norm"), 6, 3)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LAYER_NORM), 6, 3)) {
             SamplingOptions o = SamplingOptions.defaults().withSeed(17).withTemperature(0.7);
             List<float[]> zs = new ArrayList<>();
             for (int k = 0; k < 5; k++) {
@@ -132,7 +133,7 @@ class SamplerTest {
 
     @Test
     void sketchesStopAtTheMaximumLength() {
-        HParams hp = SamplerModels.tiny(false, "lstm").withMaxSeqLen(30);
+        HParams hp = SamplerModels.tiny(false, CellKind.LSTM).withMaxSeqLen(30);
         try (SketchModel m = SamplerModels.inMemory(hp, 1, 4)) {
             SamplerModels.neverEnd(m);
             SamplingOptions o = SamplingOptions.defaults().withSeed(1);
@@ -143,7 +144,7 @@ class SamplerTest {
 
     @Test
     void outputsAreInTheDataUnitsOfTheScaleFactor() {
-        HParams hp = SamplerModels.tiny(false, "lstm");
+        HParams hp = SamplerModels.tiny(false, CellKind.LSTM);
         SamplingOptions o = SamplingOptions.defaults().withSeed(3);
         try (SketchModel one = SamplerModels.inMemory(hp, 8, 1); SketchModel ten = SamplerModels.inMemory(hp, 8, 10)) {
             List<Sketch> a = one.sample(4, o);
@@ -154,7 +155,7 @@ class SamplerTest {
 
     @Test
     void sigmaScalingsAgreeAtTemperatureOneAndDifferBelow() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, "lstm"), 11, 1)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, CellKind.LSTM), 11, 1)) {
             SamplingOptions paper = SamplingOptions.defaults().withSeed(5).withTemperature(1.0);
             SamplingOptions reference = paper.withSigmaScaling(SigmaScaling.REFERENCE);
             assertThat(m.sample(4, reference)).isEqualTo(m.sample(4, paper));
@@ -166,7 +167,7 @@ class SamplerTest {
 
     @Test
     void sampleOfAConditionalModelDecodesItsOwnLatentDraws() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 12, 2)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LSTM), 12, 2)) {
             SamplingOptions o = SamplingOptions.defaults().withSeed(8);
             List<float[]> zs = new ArrayList<>();
             for (int k = 0; k < 3; k++) {
@@ -180,7 +181,7 @@ class SamplerTest {
 
     @Test
     void countsOutsideTheRangeAreRefused() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, "lstm"), 1, 1)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(false, CellKind.LSTM), 1, 1)) {
             assertThatThrownBy(() -> m.sample(0, SamplingOptions.defaults())).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("must be in 1..");
         }

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import sketchrnn.data.Batch;
 import sketchrnn.data.Batcher;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
 
@@ -20,7 +21,7 @@ class DjlBackendTest {
 
     @Test
     void nanGradientsAreClearedAndDoNotReachTheNextStep() {
-        HParams hp = HParams.tiny().withCells("lstm", "lstm").withMaxSeqLen(60);
+        HParams hp = HParams.tiny().withCells(CellKind.LSTM, CellKind.LSTM).withMaxSeqLen(60);
         Batch batch = Batcher.evalBatches(EngineTrainingTest.walks(new Random(3), 4), 4, 60).get(0);
         try (DjlBackend backend = new DjlBackend(SketchRnn.create(hp, 5))) {
             Map<String, float[]> good = backend.weights();

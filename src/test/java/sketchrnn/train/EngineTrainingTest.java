@@ -22,6 +22,7 @@ import sketchrnn.data.NpzSketchReader;
 import sketchrnn.data.NpzSketchWriter;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchSplits;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.LossMetrics;
 
@@ -33,7 +34,7 @@ import sketchrnn.model.LossMetrics;
  */
 class EngineTrainingTest {
     /** Tiny layer_norm encoder and lstm decoder (both cells of the engine), recurrent dropout on. */
-    static final HParams TINY = HParams.defaults().withSizes(16, 32, 8).withCells("layer_norm", "lstm")
+    static final HParams TINY = HParams.defaults().withSizes(16, 32, 8).withCells(CellKind.LAYER_NORM, CellKind.LSTM)
             .with("num_mixture", "5").withBatchSize(16).withMaxSeqLen(60).with("learning_rate", "0.005");
 
     @TempDir

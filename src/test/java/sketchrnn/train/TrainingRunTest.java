@@ -24,6 +24,7 @@ import sketchrnn.data.Sketch;
 import sketchrnn.data.SketchFiles;
 import sketchrnn.data.SketchSplits;
 import sketchrnn.data.TrainingData;
+import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.LossMetrics;
 import sketchrnn.model.SketchRnn;
@@ -35,7 +36,7 @@ import sketchrnn.model.SketchRnn;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingRunTest {
     /** A tiny configuration that still learns something in a few seconds. */
-    static final HParams TINY = HParams.defaults().withSizes(16, 32, 8).withCells("layer_norm", "lstm")
+    static final HParams TINY = HParams.defaults().withSizes(16, 32, 8).withCells(CellKind.LAYER_NORM, CellKind.LSTM)
             .with("num_mixture", "5").withBatchSize(16).withMaxSeqLen(60).with("learning_rate", "0.005")
             .with("hyper_num_units", "8").with("hyper_embedding_size", "4");
 
@@ -84,7 +85,7 @@ class TrainingRunTest {
         assertThat(dir.resolve("train.log")).exists();
         Checkpoint c = Checkpoint.read(dir.resolve("last.ckpt"));
         assertThat(c.step()).isEqualTo(120);
-        assertThat(c.hparams().decRnnSize()).isEqualTo(32);
+        assertThat(c.hparams().model().decRnnSize()).isEqualTo(32);
         assertThat(c.data()).singleElement().asString().endsWith(subset.getFileName().toString());
         assertThat(c.scaleFactor()).isPositive();
         assertThat(c.optimizer().iterations()).isEqualTo(120);
@@ -95,13 +96,13 @@ class TrainingRunTest {
     void checkpointRoundTripGivesIdenticalOutputs(@TempDir Path dir) {
         train(dir, TINY, 20, false, new ByteArrayOutputStream());
         Checkpoint c = Checkpoint.read(dir.resolve("last.ckpt"));
-        TrainingData data = TrainingData.of(List.of(SketchFiles.loadSplits(subset)), c.hparams().maxSeqLen(), c.scaleFactor());
+        TrainingData data = TrainingData.of(List.of(SketchFiles.loadSplits(subset)), c.hparams().model().maxSeqLen(), c.scaleFactor());
         Path copy = dir.resolve("copy.ckpt");
         c.write(copy);
         Checkpoint again = Checkpoint.read(copy);
         try (SketchRnn a = ModelState.restore(c); SketchRnn b = ModelState.restore(again)) {
-            Evaluation.Result ra = Evaluation.evaluate(a, data.test(), 16, c.hparams().maxSeqLen(), 3);
-            Evaluation.Result rb = Evaluation.evaluate(b, data.test(), 16, c.hparams().maxSeqLen(), 3);
+            Evaluation.Result ra = Evaluation.evaluate(a, data.test(), 16, c.hparams().model().maxSeqLen(), 3);
+            Evaluation.Result rb = Evaluation.evaluate(b, data.test(), 16, c.hparams().model().maxSeqLen(), 3);
             assertThat(rb).isEqualTo(ra);
             assertThat(ra.count()).isEqualTo(data.test().size());
         }

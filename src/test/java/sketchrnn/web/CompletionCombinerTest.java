@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import sketchrnn.data.Sketch;
+import sketchrnn.model.CellKind;
 import sketchrnn.sample.SamplerModels;
 import sketchrnn.sample.SamplingOptions;
 import sketchrnn.sample.SketchModel;
@@ -19,7 +20,7 @@ class CompletionCombinerTest {
 
     @Test
     void waitingRequestsAreComputedByOneRunnerAndEachGetsItsOwnEndings() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "layer_norm"), 51, 4)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LAYER_NORM), 51, 4)) {
             CompletionCombiner combiner = new CompletionCombiner(started::add, 1, 10, 256);
             SamplingOptions o = SamplingOptions.defaults().withTemperature(0.5).withMaxLength(30);
             Sketch house = SamplerModels.house();
@@ -51,7 +52,7 @@ class CompletionCombinerTest {
 
     @Test
     void aFullQueueRefusesAndAFailingRequestDoesNotHarmTheOthers() {
-        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, "lstm"), 52, 4)) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LSTM), 52, 4)) {
             CompletionCombiner combiner = new CompletionCombiner(started::add, 1, 2, 256);
             SamplingOptions o = SamplingOptions.defaults().withSeed(1).withMaxLength(20);
             CompletableFuture<List<Sketch>> good = combiner.submit(m, SamplerModels.house(), 2, o, e -> e);
