@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import sketchrnn.data.Sketch;
 import sketchrnn.data.Stroke5;
 import sketchrnn.model.DecoderState;
-import sketchrnn.model.DecoderStep;
 import sketchrnn.model.SketchRnn;
 
 /**

@@ -1,6 +1,5 @@
 package sketchrnn.train;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

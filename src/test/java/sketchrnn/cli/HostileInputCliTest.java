@@ -27,7 +27,6 @@ import sketchrnn.hostile.Malformations;
 import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
 import sketchrnn.model.SketchRnn;
-import sketchrnn.checkpoint.Checkpoint;
 import sketchrnn.checkpoint.ModelState;
 
 /**
