@@ -97,7 +97,7 @@ public final class ReconstructVerb implements Callable<Integer> {
                 Sketch sketch = simplify.fit(read.get(k), labels.get(k), m, spec.commandLine().getErr());
                 for (SamplingOptions o : options) {
                     List<Sketch> recon = m.reconstruct(sketch, count, o);
-                    panels.add(Panel.of(sketch, read.size() == 1 ? "input" : labels.get(k)));
+                    panels.add(Panel.of(sketch, read.size() == 1 ? "input" : inputCaption(labels.get(k), k)));
                     for (Sketch r : recon) {
                         panels.add(Panel.of(r, o.greedy() ? "greedy" : "T " + temperatureText(o.temperature())));
                     }
@@ -109,6 +109,12 @@ public final class ReconstructVerb implements Callable<Integer> {
                     spec.commandLine().getOut());
         }
         return 0;
+    }
+
+    /** "input #I" for a sketch picked from a file, else "input K" (1-based): short enough for a picture cell. */
+    static String inputCaption(String label, int k) {
+        int hash = label.lastIndexOf('#');
+        return hash >= 0 ? "input " + label.substring(hash) : "input " + (k + 1);
     }
 
     static String temperatureText(double t) {

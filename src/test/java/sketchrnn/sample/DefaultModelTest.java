@@ -38,6 +38,14 @@ class DefaultModelTest {
             assertThat(r.count()).isEqualTo(300);
             assertThat(r.get(LossMetrics.RECON)).isCloseTo(recorded, within(0.01));
         }
+        long bytes = PackagedModels.withDefaultFile(f -> {
+            try {
+                return Files.size(f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(bytes).as("the shipped model's size").isLessThanOrEqualTo(8_000_000L);
     }
 
     @Test
