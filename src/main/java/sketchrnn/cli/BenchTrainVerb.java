@@ -58,12 +58,13 @@ public final class BenchTrainVerb implements Callable<Integer> {
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT,
                 "{\"bench\": \"train\", \"enc\": %d, \"dec\": %d, \"nz\": %d, \"enc_model\": \"%s\", \"dec_model\": \"%s\", "
-                        + "\"batch\": %d, \"seq\": %d, \"recurrent_dropout\": %b, \"engine\": \"%s\", \"threads\": \"%s\"",
+                        + "\"batch\": %d, \"seq\": %d, \"recurrent_dropout\": %b, \"engine\": \"%s\", \"threads\": \"%s\", \"products\": \"%s\"",
                 m.encRnnSize(), m.decRnnSize(), m.zSize(), m.encModel(), m.decModel(), batch, seq,
                 h.training().useRecurrentDropout(),
                 engine.path().resolve(h).name().toLowerCase(Locale.ROOT),
                 engine.path().resolve(h) == sketchrnn.train.TrainingPath.FUSED ? Integer.toString(sketchrnn.train.TrainingPath.engineThreads())
-                        : System.getProperty("ai.djl.pytorch.num_threads", "default")));
+                        : System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                sketchrnn.kernels.Gemm.implementation()));
         if (!skipPadded) {
             TrainStepBenchmark.Timing t = TrainStepBenchmark.paddedSteps(h, seq, steps, warmup, 1, engine.path());
             json.append(String.format(Locale.ROOT, ", \"steps\": %d, \"median_s_per_step\": %.4f, \"min_s\": %.4f, \"max_s\": %.4f",

@@ -171,7 +171,14 @@ final class LstmLayer {
         if (constInput > 0) {
             Gemm.nn(rows, gates, constInput, s.k, 0, constInput, theta, wx + stepInput * gates, gates, s.kProj, 0, gates, true);
         }
-        // 3. the recurrence
+        // 3. the recurrence, W_h prepared once for all its products (packed in bf16 when that is on)
+        try (Gemm.PackedB wH = Gemm.pack(units, gates, theta, wh, gates)) {
+            recurrence(theta, s, steps, wH);
+        }
+    }
+
+    private void recurrence(float[] theta, Trace s, int steps, Gemm.PackedB wH) {
+        int rows = s.rows;
         for (int t = 0; t < steps; t++) {
             int live = activeRows(s, t);
             // 2. a_t = x_t·W_x,step + k·W_x,const + b: Dx is tiny (5), one fused pass per row
@@ -179,7 +186,7 @@ final class LstmLayer {
                 inputProjection(theta, s, t * rows + r, r);
             }
             // a_t += h_{t-1}·W_h                                                          (live, 4H)
-            Gemm.nn(live, gates, units, s.h, t * rows * units, units, theta, wh, gates, pre(s), t * rows * gates, gates, true);
+            Gemm.nn(live, gates, units, s.h, t * rows * units, units, wH, pre(s), t * rows * gates, gates, true);
             for (int r = 0; r < live; r++) {
                 cellForward(theta, s, t, r);
             }
@@ -367,22 +374,8 @@ final class LstmLayer {
             }
         }
         outputGradient(s, steps - 1, dOut, dFinal, last, null);
-        for (int t = steps - 1; t >= 0; t--) {
-            int live = activeRows(s, t);
-            for (int r = 0; r < live; r++) {
-                cellBackward(theta, grad, s, t, r);                                  // a_t ← dL/da_t
-            }
-            if (live < rows) {                                                       // finished rows: no gradient
-                java.util.Arrays.fill(pre(s), (t * rows + live) * gates, (t + 1) * rows * gates, 0f);
-                java.util.Arrays.fill(s.dhPrev, live * H, rows * H, 0f);
-            }
-            // dL/dh_{t-1} = dL/da_t · W_hᵀ                                               (live, H)
-            Gemm.nn(live, H, gates, pre(s), t * rows * gates, gates, s.whT, 0, H, s.dhPrev, 0, H, false);
-            if (t > 0) {
-                outputGradient(s, t - 1, dOut, dFinal, last, s.dhPrev);
-            } else {
-                System.arraycopy(s.dhPrev, 0, s.dh, 0, s.dh.length);
-            }
+        try (Gemm.PackedB whT = Gemm.pack(gates, H, s.whT, 0, H)) {
+            backThroughTime(theta, grad, s, dOut, dFinal, last, whT);
         }
         int n = steps * rows;
         // weight gradients of all steps at once
@@ -406,6 +399,30 @@ final class LstmLayer {
             int wk = wx + stepInput * gates;
             Gemm.tn(constInput, gates, rows, s.k, 0, constInput, s.daSum, 0, gates, grad, wk, gates, true); // dW_x,const
             Gemm.nt(rows, constInput, gates, s.daSum, 0, gates, theta, wk, gates, s.dk, 0, constInput, false); // dk
+        }
+    }
+
+    /** Back through the steps, last to first: each cell's backward pass, then dL/dh_{t-1} = dL/da_t·W_hᵀ. */
+    private void backThroughTime(float[] theta, float[] grad, Trace s, float[] dOut, float[] dFinal, int[] last,
+            Gemm.PackedB whT) {
+        int rows = s.rows;
+        int H = units;
+        for (int t = s.steps - 1; t >= 0; t--) {
+            int live = activeRows(s, t);
+            for (int r = 0; r < live; r++) {
+                cellBackward(theta, grad, s, t, r);                                  // a_t ← dL/da_t
+            }
+            if (live < rows) {                                                       // finished rows: no gradient
+                java.util.Arrays.fill(pre(s), (t * rows + live) * gates, (t + 1) * rows * gates, 0f);
+                java.util.Arrays.fill(s.dhPrev, live * H, rows * H, 0f);
+            }
+            // dL/dh_{t-1} = dL/da_t · W_hᵀ                                               (live, H)
+            Gemm.nn(live, H, gates, pre(s), t * rows * gates, gates, whT, s.dhPrev, 0, H, false);
+            if (t > 0) {
+                outputGradient(s, t - 1, dOut, dFinal, last, s.dhPrev);
+            } else {
+                System.arraycopy(s.dhPrev, 0, s.dh, 0, s.dh.length);
+            }
         }
     }
 

@@ -11,10 +11,11 @@ import java.util.SplittableRandom;
  * after a warm-up; scalar runs of more than 20 GFLOP are skipped.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -cp target/classes sketchrnn.kernels.KernelBench [vector|scalar|both] [filter]
+ * java --add-modules jdk.incubator.vector -cp target/classes sketchrnn.kernels.KernelBench [vector|scalar|bf16|both|all] [filter]
  * </pre>
  *
- * The optional filter keeps the rows whose label contains it (e.g. {@code tn}).
+ * {@code bf16} runs the native bf16 products (AVX512_BF16) beside the Vector API kernels; {@code all} runs all
+ * three. The optional filter keeps the rows whose label contains it (e.g. {@code tn}).
  */
 public final class KernelBench {
     private KernelBench() {}
@@ -39,6 +40,15 @@ public final class KernelBench {
         new Shape("tn", 133, 1024, 12500, "weight gradient xᵀ·dG"),
         new Shape("tn", 1024, 4096, 12500, "weight gradient (H=1024)"),
         new Shape("nn", 25000, 123, 256, "output layer"),
+        // one shard of 50 (the engine's unit of work per thread), small size
+        new Shape("nn", 50, 1024, 256, "shard: decoder step h·W_h (H=256)"),
+        new Shape("nn", 50, 512, 128, "shard: encoder step h·W_h (H=128)"),
+        new Shape("nn", 50, 256, 1024, "shard: decoder step back dG·W_hᵀ"),
+        new Shape("nn", 50, 128, 512, "shard: encoder step back dG·W_hᵀ"),
+        new Shape("tn", 256, 1024, 12500, "shard: decoder dW_h"),
+        new Shape("tn", 128, 512, 12500, "shard: encoder dW_h"),
+        new Shape("nn", 12500, 123, 256, "shard: output layer"),
+        new Shape("nt", 12500, 256, 123, "shard: output layer back dy·W_yᵀ"),
     };
 
     public static void main(String[] args) throws InterruptedException {
@@ -56,8 +66,15 @@ public final class KernelBench {
                 impls.add(v);
             }
         }
-        if (!which.equals("vector")) {
+        if (which.equals("both") || which.equals("scalar") || which.equals("all")) {
             impls.add(new ScalarKernels());
+        }
+        if (which.equals("bf16") || which.equals("all")) {
+            if (!NativeBf16.AVAILABLE) {
+                System.out.println("native bf16 products unavailable: " + NativeBf16.unavailableReason);
+            } else {
+                impls.add(new NativeBf16Kernels(impls.isEmpty() ? new ScalarKernels() : impls.get(0)));
+            }
         }
         System.out.printf(Locale.ROOT, "java %s (%s), facade implementation: %s%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Gemm.implementation());

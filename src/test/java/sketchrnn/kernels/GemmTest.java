@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every GEMM variant of both implementations against a double-precision reference, over odd shapes, shapes
  * that cross the vector kernel's blocking (k > 256, m > 256, partial column panels), offsets and padded
  * leading dimensions. Padding around the operands is NaN, so a read outside a matrix shows up; padding
- * around C is a sentinel that must survive.
+ * around C is a sentinel that must survive. The native bf16 products join where the CPU has AVX512_BF16, with a
+ * tolerance for their rounding of the operands.
  */
 class GemmTest {
     private static final float SENTINEL = 12345.5f;
@@ -25,6 +26,9 @@ class GemmTest {
         Kernels vector = KernelSelection.vectorOrNull();
         assertThat(vector).as("Surefire runs with --add-modules jdk.incubator.vector").isNotNull();
         list.add(vector);
+        if (NativeBf16.AVAILABLE) { // Linux x86-64 with AVX512_BF16; elsewhere this row is absent
+            list.add(new NativeBf16Kernels(vector));
+        }
         return list.stream();
     }
 
@@ -112,7 +116,9 @@ class GemmTest {
                 sum += (double) x * y;
                 abs += Math.abs((double) x * y);
             }
-            double tol = (k + 2) * 1.2e-7 * abs + 1e-30;
+            // fp32: rounding of k sums. bf16: each operand rounded to 8 significant bits (relative error up to 2^-8
+            // each), so every product is off by at most about 2^-7 of its size, on top of the fp32 sums.
+            double tol = (k + 2) * 1.2e-7 * abs + (impl instanceof NativeBf16Kernels ? 0x1p-7 * 1.01 * abs : 0.0) + 1e-30;
             if (!(Math.abs(c[idx] - sum) <= tol)) {
                 fail(what + ": C[" + i + "][" + j + "] = " + c[idx] + ", want " + sum + " ± " + tol);
             }
@@ -129,6 +135,53 @@ class GemmTest {
             }
         }
         return x;
+    }
+
+    @org.junit.jupiter.api.Test
+    void bf16ProductsRoundTheOperandsAndTurnOff() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Gemm.bf16Available(),
+                () -> "native bf16 products unavailable here: " + Gemm.bf16UnavailableReason());
+        // 1 + 2^-10 is not a bf16 value: rounded to 1, so the bf16 product of (1 + 2^-10)·1 is exactly 1.
+        float x = 1f + 0x1p-10f;
+        float[] a = {x}, b = {1f}, c = new float[1];
+        try {
+            assertThat(Gemm.useBf16(true)).isTrue();
+            assertThat(Gemm.implementation()).contains("bf16");
+            Gemm.nn(1, 1, 1, a, 0, 1, b, 0, 1, c, 0, 1, false);
+            assertThat(c[0]).isEqualTo(1f);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gemm.nn(2, 1, 1, a, 0, 1, b, 0, 1, c, 0, 1, false))
+                    .isInstanceOf(ArrayIndexOutOfBoundsException.class);
+        } finally {
+            Gemm.useBf16(false);
+        }
+        Gemm.nn(1, 1, 1, a, 0, 1, b, 0, 1, c, 0, 1, false);
+        assertThat(c[0]).isEqualTo(x);
+    }
+
+    @org.junit.jupiter.api.Test
+    void packedRightHandSidesGiveTheSameProducts() {
+        SplittableRandom rng = new SplittableRandom(9);
+        int m = 7, n = 70, k = 37, ldb = 75;
+        float[] a = filled(0, m, k, k, 0f, rng), b = filled(3, k, n, ldb, Float.NaN, rng);
+        float[] plain = new float[m * n], packed = new float[m * n];
+        for (boolean bf16 : new boolean[] {false, true}) {
+            if (bf16 && !Gemm.useBf16(true)) {
+                continue; // no AVX512_BF16 here: the fp32 half is the test
+            }
+            try (Gemm.PackedB p = Gemm.pack(k, n, b, 3, ldb)) {
+                Gemm.nn(m, n, k, a, 0, k, b, 3, ldb, plain, 0, n, false);
+                java.util.Arrays.fill(packed, 1f);
+                Gemm.nn(m, n, k, a, 0, k, p, packed, 0, n, true);
+                for (int i = 0; i < packed.length; i++) {
+                    assertThat(packed[i]).as("bf16=" + bf16 + " at " + i).isEqualTo(plain[i] + 1f,
+                            org.assertj.core.api.Assertions.within(1e-5f));
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gemm.nn(m, n - 1, k, a, 0, k, p, packed, 0, n, false))
+                        .isInstanceOf(IllegalArgumentException.class);
+            } finally {
+                Gemm.useBf16(false);
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test

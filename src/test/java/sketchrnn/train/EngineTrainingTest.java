@@ -94,6 +94,29 @@ class EngineTrainingTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(path == TrainingPath.FUSED ? "fused engine" : "DJL autograd");
     }
 
+    @Test
+    void bf16ProductsLearnAsFp32Does(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sketchrnn.kernels.Gemm.bf16Available(),
+                () -> "native bf16 products unavailable here: " + sketchrnn.kernels.Gemm.bf16UnavailableReason());
+        train(synthetic, dir.resolve("fp32"), TINY, 100, false, TrainingPath.FUSED, new ByteArrayOutputStream());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            sketchrnn.kernels.Gemm.useBf16(true);
+            train(synthetic, dir.resolve("bf16"), TINY, 100, false, TrainingPath.FUSED, out);
+        } finally {
+            sketchrnn.kernels.Gemm.useBf16(false);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("bf16");
+        List<MetricsCsv.Row> fp32 = rows(dir.resolve("fp32"), "train"), bf16 = rows(dir.resolve("bf16"), "train");
+        double start = bf16.get(0).get(LossMetrics.RECON), end = bf16.get(bf16.size() - 1).get(LossMetrics.RECON);
+        double fp32End = fp32.get(fp32.size() - 1).get(LossMetrics.RECON);
+        assertThat(end).as("bf16: recon after 100 steps vs the first 10").isLessThan(start * 0.8);
+        // same seed, same batches: the products' rounding moves the curve by a little of what it fell
+        assertThat(Math.abs(end - fp32End)).as("bf16 vs fp32 recon after 100 steps").isLessThan(0.1 * Math.abs(start - fp32End));
+        assertThat(bf16.get(0).get(LossMetrics.RECON)).as("first 10 steps").isCloseTo(fp32.get(0).get(LossMetrics.RECON),
+                org.assertj.core.api.Assertions.within(0.02 * Math.abs(start)));
+    }
+
     @ParameterizedTest
     @EnumSource(value = TrainingPath.class, names = {"FUSED", "DJL"})
     void resumedRunEqualsAnUninterruptedOne(TrainingPath path, @TempDir Path dir) {
