@@ -2,6 +2,7 @@ package sketchrnn.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,9 @@ import sketchrnn.sample.SketchModel;
                 + " endings. Each picture cell shows the given part in black and the ending in red; a .json"
                 + " output holds each whole sketch (the given points, unchanged, then the ending).",
             "--keep N uses only the first N points of the input (to try it on a finished sketch). A full VAE"
-                + " model conditions on the code of the given part; a decoder-only model works too."},
+                + " model conditions each ending on its own code z drawn from the encoder's distribution of the"
+                + " given part (--z sample, as in training) or all of them on its mean (--z mean); a decoder-only"
+                + " model works too."},
         footer = {"", "Examples:",
             "  sketchrnn complete --model ../shared/models/sheep.gen.json \\",
             "      --input half-sheep.svg --count 8 --out endings.png",
@@ -45,6 +48,12 @@ public final class CompleteVerb implements Callable<Integer> {
             description = "How many endings (default: ${DEFAULT-VALUE}).")
     int count;
 
+    @Option(names = "--z", defaultValue = "sample", paramLabel = "sample|mean",
+            description = "The code of each ending (full VAE models): its own draw mu + sigma*eps from the encoder's"
+                    + " distribution of the given part, or that distribution's mean mu for all (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String z;
+
     @Option(names = "--temperature", defaultValue = "0.5", paramLabel = "T",
             description = "Sampling temperature in (0, 2] (default: ${DEFAULT-VALUE}).")
     double temperature;
@@ -68,6 +77,11 @@ public final class CompleteVerb implements Callable<Integer> {
         if (count < 1 || count > 1000) {
             throw new BadInputException("--count must be in 1..1000, got " + count);
         }
+        SketchModel.EndingCode code = switch (z.toLowerCase(Locale.ROOT)) {
+            case "sample" -> SketchModel.EndingCode.SAMPLE;
+            case "mean" -> SketchModel.EndingCode.MEAN;
+            default -> throw new BadInputException("--z must be sample or mean, got '" + z + "'");
+        };
         SamplingOptions o = drawing.at(temperature);
         Sketch read = input.read();
         if (keep != null && keep < 1) {
@@ -82,7 +96,7 @@ public final class CompleteVerb implements Callable<Integer> {
                 }
                 prefix = prefix.prefix(keep);
             }
-            List<Sketch> endings = m.complete(prefix, count, o);
+            List<Sketch> endings = m.complete(prefix, count, o, code);
             List<Panel> panels = new ArrayList<>();
             List<Sketch> whole = new ArrayList<>();
             for (int i = 0; i < endings.size(); i++) {

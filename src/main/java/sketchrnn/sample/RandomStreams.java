@@ -18,7 +18,9 @@ final class RandomStreams {
 
     /**
      * The generator of the latent vector {@code z ~ N(0, I)} of sketch {@code index} of an unconditioned
-     * sample: a stream apart from the sketch's points, so that sampling equals decoding the same draws.
+     * sample: a stream apart from the sketch's points, so that sampling equals decoding the same draws. Ending
+     * {@code index} of a completion draws the noise {@code eps} of its posterior code {@code mu + sigma * eps}
+     * from it too.
      */
     static SplittableRandom forLatent(long seed, long index) {
         return forSketch(~seed, index);

@@ -211,30 +211,64 @@ public final class SketchModel implements AutoCloseable {
     }
 
     /**
-     * {@code count} different endings of an unfinished sketch, the endings only (the first offset of each is
-     * from the prefix's last point: append it to the prefix to get the whole drawing). A conditional model
-     * conditions on the code (mu) of the prefix; a decoder-only model on nothing but the prefix. The whole
-     * drawing has at most the options' maximum length.
+     * The code {@code z} each ending of a completion is conditioned on, for a conditional model (a decoder-only
+     * model has none and ignores this).
      */
-    public List<Sketch> complete(Sketch prefix, int count, SamplingOptions o) {
-        return completeAll(List.of(new Completion(prefix, count, options(o).seed())), o).get(0);
+    public enum EndingCode {
+        /**
+         * Each ending its own draw {@code z = mu + sigma * eps}, {@code eps ~ N(0, I)}, from the encoder's
+         * posterior of the unfinished sketch: z as the decoder saw it in training (docs/model.md §4, SPEC §3).
+         * Ending k's {@code eps} comes from the seed, on a stream apart from its points. The default.
+         */
+        SAMPLE,
+        /**
+         * Every ending the mean code {@code mu} of the unfinished sketch. A prefix that the encoder reads as a
+         * finished drawing then gets (mostly) empty endings.
+         */
+        MEAN
     }
 
     /**
-     * An unfinished sketch and how many endings it wants; ending k draws from stream k of {@code seed}.
+     * {@code count} different endings of an unfinished sketch, the endings only (the first offset of each is
+     * from the prefix's last point: append it to the prefix to get the whole drawing). A conditional model
+     * conditions each ending on its own draw of z from the encoder's posterior of the prefix
+     * ({@link EndingCode#SAMPLE}); a decoder-only model on nothing but the prefix. The whole drawing has at
+     * most the options' maximum length.
+     */
+    public List<Sketch> complete(Sketch prefix, int count, SamplingOptions o) {
+        return complete(prefix, count, o, EndingCode.SAMPLE);
+    }
+
+    /** As {@link #complete(Sketch, int, SamplingOptions)}, with the given choice of each ending's code. */
+    public List<Sketch> complete(Sketch prefix, int count, SamplingOptions o, EndingCode code) {
+        return completeAll(List.of(new Completion(prefix, count, options(o).seed())), o, code).get(0);
+    }
+
+    /**
+     * An unfinished sketch and how many endings it wants; ending k draws its points from stream k of
+     * {@code seed} (and its code, for {@link EndingCode#SAMPLE}, from a stream of its own).
      */
     public record Completion(Sketch prefix, int count, long seed) {
     }
 
+    /** {@link #completeAll(List, SamplingOptions, EndingCode)} with {@link EndingCode#SAMPLE}. */
+    public List<List<Sketch>> completeAll(List<Completion> requests, SamplingOptions o) {
+        return completeAll(requests, o, EndingCode.SAMPLE);
+    }
+
     /**
      * The endings of several unfinished sketches, computed together (one batch: much cheaper than one call
-     * each), as {@link #complete(Sketch, int, SamplingOptions)} computes them one at a time; each request
-     * brings its own seed, the other options are shared ({@code o}'s seed is not used).
+     * each), as {@link #complete(Sketch, int, SamplingOptions, EndingCode)} computes them one at a time; each
+     * request brings its own seed, the other options are shared ({@code o}'s seed is not used).
+     *
+     * <p>For a conditional model each prefix is encoded once; with {@link EndingCode#SAMPLE} the decoder then
+     * reads the prefix once per ending (its state after the prefix depends on z), all rows together.
      *
      * @return for each request, its endings
      */
-    public List<List<Sketch>> completeAll(List<Completion> requests, SamplingOptions o) {
+    public List<List<Sketch>> completeAll(List<Completion> requests, SamplingOptions o, EndingCode code) {
         options(o);
+        java.util.Objects.requireNonNull(code, "ending code (EndingCode.SAMPLE or MEAN)");
         if (requests == null || requests.isEmpty()) {
             throw new BadInputException("no unfinished sketches were given");
         }
@@ -244,17 +278,37 @@ public final class SketchModel implements AutoCloseable {
             in.add(SketchInputs.toModelUnits(requests.get(i).prefix(), this,
                     requests.size() == 1 ? "the unfinished sketch" : "unfinished sketch " + i));
         }
-        List<float[][]> codes = conditional() ? Encoding.meanAndSigma(network, in) : null;
+        List<float[][]> posteriors = conditional() ? Encoding.meanAndSigma(network, in) : null;
         List<Decoding.Prefix> prefixes = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            prefixes.add(new Decoding.Prefix(in.get(i), codes == null ? null : codes.get(i)[0],
-                    requests.get(i).count(), requests.get(i).seed()));
+            Completion c = requests.get(i);
+            float[][] zs = posteriors == null ? null
+                    : code == EndingCode.MEAN ? new float[][] {posteriors.get(i)[0]}
+                    : endingCodes(posteriors.get(i)[0], posteriors.get(i)[1], c.count(), c.seed());
+            prefixes.add(new Decoding.Prefix(in.get(i), zs, c.count(), c.seed()));
         }
         List<List<Sketch>> out = new ArrayList<>(requests.size());
         for (List<float[]> endings : Decoding.completeAll(network, prefixes, o, null)) {
             out.add(toSketches(endings));
         }
         return out;
+    }
+
+    /**
+     * The codes of a completion's endings ({@link EndingCode#SAMPLE}): ending k's {@code z = mu + sigma * eps_k},
+     * {@code eps_k ~ N(0, I)} from {@link RandomStreams#forLatent} of the seed and k (apart from its points).
+     */
+    static float[][] endingCodes(float[] mu, float[] sigma, int count, long seed) {
+        float[][] zs = new float[count][];
+        for (int k = 0; k < count; k++) {
+            SplittableRandom eps = RandomStreams.forLatent(seed, k);
+            float[] z = new float[mu.length];
+            for (int j = 0; j < z.length; j++) {
+                z[j] = (float) (mu[j] + sigma[j] * StrictRandom.gaussian(eps));
+            }
+            zs[k] = z;
+        }
+        return zs;
     }
 
     /** Refuses a latent operation on a decoder-only model. */

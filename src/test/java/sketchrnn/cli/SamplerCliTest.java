@@ -20,6 +20,8 @@ import sketchrnn.data.JsonSketchFile;
 import sketchrnn.data.Sketch;
 import sketchrnn.model.CellKind;
 import sketchrnn.sample.SamplerModels;
+import sketchrnn.sample.SamplingOptions;
+import sketchrnn.sample.SketchModel;
 
 /** The drawing verbs end to end, as a user runs them, on tiny models saved as checkpoints. */
 class SamplerCliTest {
@@ -94,6 +96,22 @@ class SamplerCliTest {
         assertThat(complete.out()).contains("JSON, 3 sketches").contains("8 given points");
         List<Sketch> whole = JsonSketchFile.read(c);
         assertThat(whole).hasSize(3).allSatisfy(s -> assertThat(s.prefix(8)).isEqualTo(SamplerModels.house()));
+        // --z sample is the default; --z mean conditions every ending on mu (the API's EndingCode)
+        Path cs = dir.resolve("cs.json");
+        Path cm = dir.resolve("cm.json");
+        assertThat(CliRun.of("complete", "--model", vae, "--input", house, "--count", "3", "--seed", "1", "--z",
+                "sample", "--out", cs.toString()).code()).isZero();
+        assertThat(CliRun.of("complete", "--model", vae, "--input", house, "--count", "3", "--seed", "1", "--z",
+                "mean", "--out", cm.toString()).code()).isZero();
+        assertThat(JsonSketchFile.read(cs)).isEqualTo(whole);
+        try (SketchModel m = SketchModel.load(Path.of(vae))) {
+            SamplingOptions o = SamplingOptions.defaults().withSeed(1);
+            List<Sketch> fromMean = m.complete(SamplerModels.house(), 3, o, SketchModel.EndingCode.MEAN);
+            List<Sketch> read = JsonSketchFile.read(cm);
+            for (int k = 0; k < 3; k++) {
+                assertThat(read.get(k).size()).as("ending %d", k).isEqualTo(8 + fromMean.get(k).size());
+            }
+        }
 
         CliRun kept = CliRun.of("complete", "--model", gen, "--input", house, "--keep", "4", "--count", "2",
                 "--out", dir.resolve("c.png").toString());
@@ -148,6 +166,8 @@ class SamplerCliTest {
         assertBad(CliRun.of("grid", "--model", vae, "--corners", house + "," + house, "--out", out), "needs 4 sketches");
         assertBad(CliRun.of("complete", "--model", vae, "--input", house + "#3", "--out", out), "index 3 is outside 0..0");
         assertBad(CliRun.of("sample", "--model", vae, "--sigma-scaling", "tf", "--out", out), "paper or reference");
+        assertBad(CliRun.of("complete", "--model", vae, "--input", house, "--z", "prior", "--out", out),
+                "--z must be sample or mean, got 'prior'");
     }
 
     @Test

@@ -9,6 +9,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,40 +21,112 @@ import sketchrnn.data.Sketch;
 import sketchrnn.data.Stroke5;
 import sketchrnn.model.CellKind;
 import sketchrnn.model.HParams;
+import sketchrnn.model.StrictRandom;
 import sketchrnn.render.Panel;
 
 /** Completion: the prefix is read with teacher forcing and kept; endings are drawn from where it ends. */
 class SamplerCompletionTest {
 
-    /** The first ending point is drawn from the distribution the teacher-forced decoder gives after the prefix. */
+    /**
+     * The first ending point is drawn from the distribution the teacher-forced decoder gives after the prefix,
+     * with the ending's own code z (a conditional model) or none.
+     */
     @ParameterizedTest(name = "conditional {0}")
     @ValueSource(booleans = {true, false})
     void endingsStartFromTheTeacherForcedStateAfterThePrefix(boolean conditional) {
         try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(conditional, CellKind.LAYER_NORM), 31, 4)) {
             Sketch prefix = SamplerModels.house();
-            List<float[]> firstY = new ArrayList<>();
+            Map<Integer, float[]> firstY = new TreeMap<>();
             Sketch units = prefix.scaled(0.25f, 0.25f);
-            float[] z = conditional ? m.encode(prefix) : null;
-            Decoding.complete(m.network(), units, z, 3, SamplingOptions.defaults().withSeed(1),
+            float[][] zs = null;
+            if (conditional) {
+                float[][] musig = Encoding.meanAndSigma(m.network(), List.of(units)).get(0);
+                zs = SketchModel.endingCodes(musig[0], musig[1], 3, 1);
+            }
+            Decoding.complete(m.network(), units, zs, 3, SamplingOptions.defaults().withSeed(1),
                     (row, point, y, at) -> {
                         if (point == 0) {
-                            firstY.add(Arrays.copyOfRange(y, at, at + 21));
+                            firstY.put(row, Arrays.copyOfRange(y, at, at + 21));
                         }
                     });
             assertThat(firstY).hasSize(3);
-            // The whole prefix decoded at once with teacher forcing: the output after S0, P1..Pn.
+            // The whole prefix decoded at once with teacher forcing (with ending k's z): the output after S0, P1..Pn.
             int n = prefix.size();
             Batch batch = Stroke5.batch(List.of(units), n + 1);
-            try (NDManager scope = NDManager.newBaseManager()) {
-                NDArray zz = z == null ? null : scope.create(z, new Shape(1, 4));
-                float[] y = m.network().decode(batch, zz, scope).toFloatArray(); // (1, n+1, 21)
-                for (float[] f : firstY) {
+            for (int k = 0; k < 3; k++) {
+                try (NDManager scope = NDManager.newBaseManager()) {
+                    NDArray zz = zs == null ? null : scope.create(zs[k], new Shape(1, 4));
+                    float[] y = m.network().decode(batch, zz, scope).toFloatArray(); // (1, n+1, 21)
+                    float[] f = firstY.get(k);
                     for (int i = 0; i < 21; i++) {
-                        assertThat(f[i]).as("value " + i).isCloseTo(y[n * 21 + i], within(1e-5f));
+                        assertThat(f[i]).as("ending %d value %d", k, i).isCloseTo(y[n * 21 + i], within(1e-5f));
                     }
                 }
             }
+            if (conditional) {
+                assertThat(firstY.get(0)).as("endings with different codes start differently")
+                        .isNotEqualTo(firstY.get(1));
+            } else {
+                assertThat(firstY.get(0)).as("a decoder-only model reads the prefix once").isEqualTo(firstY.get(1));
+            }
         }
+    }
+
+    /**
+     * Each ending of a conditional model's completion has its own code, a draw mu + sigma * eps from the
+     * encoder's posterior of the prefix (as the decoder saw z in training), eps from the seed; {@code MEAN}
+     * gives them all mu.
+     */
+    @Test
+    void eachEndingHasItsOwnPosteriorDrawOfZ() {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(true, CellKind.LSTM), 34, 4)) {
+            Sketch units = SamplerModels.house().scaled(0.25f, 0.25f);
+            float[][] musig = Encoding.meanAndSigma(m.network(), List.of(units)).get(0);
+            float[] mu = musig[0];
+            float[] sigma = musig[1];
+            float[][] zs = SketchModel.endingCodes(mu, sigma, 4, 9);
+            assertThat(zs).hasDimensions(4, 4);
+            for (int k = 0; k < zs.length; k++) {
+                assertThat(zs[k]).as("ending %d's z is not mu", k).isNotEqualTo(mu);
+                for (int j = k + 1; j < zs.length; j++) {
+                    assertThat(zs[k]).as("endings %d and %d", k, j).isNotEqualTo(zs[j]);
+                }
+                // eps_k = (z_k - mu) / sigma is ending k's standard normal draw from its own stream of the seed
+                SplittableRandom stream = RandomStreams.forLatent(9, k);
+                for (int j = 0; j < mu.length; j++) {
+                    double eps = StrictRandom.gaussian(stream);
+                    assertThat((double) zs[k][j]).isCloseTo(mu[j] + sigma[j] * eps, within(1e-6));
+                }
+            }
+            assertThat(SketchModel.endingCodes(mu, sigma, 4, 9)).as("same seed, same codes").isEqualTo(zs);
+            assertThat(SketchModel.endingCodes(mu, sigma, 2, 9)).as("ending k's code does not depend on the count")
+                    .isEqualTo(Arrays.copyOf(zs, 2));
+            assertThat(SketchModel.endingCodes(mu, sigma, 4, 10)[0]).as("another seed").isNotEqualTo(zs[0]);
+
+            // Through the API: the endings are those of the per-ending codes, the same seed gives the same
+            // endings; MEAN conditions every ending on mu, as before, and draws other endings.
+            SamplerModels.neverEnd(m);
+            SamplingOptions o = SamplingOptions.defaults().withSeed(9).withTemperature(0.5).withMaxLength(30);
+            List<Sketch> endings = m.complete(SamplerModels.house(), 4, o);
+            assertThat(endings).hasSize(4).doesNotHaveDuplicates().allSatisfy(e -> assertThat(e.size()).isPositive());
+            assertThat(m.complete(SamplerModels.house(), 4, o)).as("same seed").isEqualTo(endings);
+            assertThat(m.complete(SamplerModels.house(), 4, o, SketchModel.EndingCode.SAMPLE)).isEqualTo(endings);
+            assertThat(toSketches(m, Decoding.complete(m.network(), units, zs, 4, o, null))).isEqualTo(endings);
+            List<Sketch> fromMean = m.complete(SamplerModels.house(), 4, o, SketchModel.EndingCode.MEAN);
+            assertThat(toSketches(m, Decoding.complete(m.network(), units, new float[][] {mu}, 4, o, null)))
+                    .isEqualTo(fromMean);
+            for (int k = 0; k < 4; k++) {
+                assertThat(endings.get(k)).as("ending %d: its own z or mu", k).isNotEqualTo(fromMean.get(k));
+            }
+        }
+    }
+
+    private static List<Sketch> toSketches(SketchModel m, List<float[]> flats) {
+        List<Sketch> out = new ArrayList<>();
+        for (float[] f : flats) {
+            out.add(SketchInputs.toDataUnits(f, m.scaleFactor()));
+        }
+        return out;
     }
 
     /**
