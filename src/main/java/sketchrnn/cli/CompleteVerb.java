@@ -48,9 +48,10 @@ public final class CompleteVerb implements Callable<Integer> {
             description = "How many endings (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--z", defaultValue = "sample", paramLabel = "sample|mean",
+    @Option(names = "--z", defaultValue = "mean", paramLabel = "sample|mean|prior",
             description = "The code of each ending (full VAE models): its own draw mu + sigma*eps from the encoder's"
-                    + " distribution of the given part, or that distribution's mean mu for all (default:"
+                    + " distribution of the given part; that distribution's mean mu for all; or its own draw from the"
+                    + " prior N(0, I), the given part steering only through the decoder's state (default:"
                     + " ${DEFAULT-VALUE}).")
     String z;
 
@@ -80,7 +81,8 @@ public final class CompleteVerb implements Callable<Integer> {
         SketchModel.EndingCode code = switch (z.toLowerCase(Locale.ROOT)) {
             case "sample" -> SketchModel.EndingCode.SAMPLE;
             case "mean" -> SketchModel.EndingCode.MEAN;
-            default -> throw new BadInputException("--z must be sample or mean, got '" + z + "'");
+            case "prior" -> SketchModel.EndingCode.PRIOR;
+            default -> throw new BadInputException("--z must be sample, mean or prior, got '" + z + "'");
         };
         SamplingOptions o = drawing.at(temperature);
         Sketch read = input.read();

@@ -122,7 +122,10 @@ final class Decoding {
      *       whose prefix is fed keeps its state from then on, so each row ends in the state its own prefix and
      *       code reached. Its output y predicts the point after the prefix;</li>
      *   <li>each ending starts from its row's state and z (a row shared by several endings is copied);</li>
-     *   <li>draw each ending's first point from that y, then sample the endings together, ending k of a prefix
+     *   <li>draw each ending's first point from that y with the end of the sketch ruled out (its pen logit set
+     *       to minus infinity: the pen state is drawn from the other two, renormalised), so that every ending
+     *       has at least one point: an ending drawn from the model given that the drawing goes on. Without
+     *       it, a prefix the model reads as finished gets empty endings; then sample the endings together, ending k of a prefix
      *       from stream k of its seed, until {@code p3} or the length budget (the whole sketch, prefix
      *       included, at most the options' maximum length).</li>
      * </ol>
@@ -186,6 +189,7 @@ final class Decoding {
                         Prefix p = prefixes.get(prefixOf[from + k]);
                         rows[k] = row;
                         System.arraycopy(forced.y, row * w, firstY, k * w, w);
+                        firstY[k * w + PointSampler.END] = Float.NEGATIVE_INFINITY;   // an ending has a point
                         budgets[k] = Math.max(0, maxLength - p.sketch().size());
                         streams.add(RandomStreams.forSketch(p.seed(), endingOf[from + k]));
                     }

@@ -212,31 +212,39 @@ public final class SketchModel implements AutoCloseable {
 
     /**
      * The code {@code z} each ending of a completion is conditioned on, for a conditional model (a decoder-only
-     * model has none and ignores this).
+     * model has none and ignores this). Whatever the code, every ending has at least one point: its first point
+     * is drawn with the end of the sketch ruled out (docs/model.md §11.3).
      */
     public enum EndingCode {
         /**
          * Each ending its own draw {@code z = mu + sigma * eps}, {@code eps ~ N(0, I)}, from the encoder's
          * posterior of the unfinished sketch: z as the decoder saw it in training (docs/model.md §4, SPEC §3).
-         * Ending k's {@code eps} comes from the seed, on a stream apart from its points. The default.
+         * Ending k's {@code eps} comes from the seed, on a stream apart from its points. More varied endings;
+         * on the default sheep model they add legs less often than {@link #MEAN} (BENCHMARKS.md).
          */
         SAMPLE,
         /**
-         * Every ending the mean code {@code mu} of the unfinished sketch. A prefix that the encoder reads as a
-         * finished drawing then gets (mostly) empty endings.
+         * Every ending the mean code {@code mu} of the unfinished sketch: the endings differ only by their points'
+         * draws. The default: on the default sheep model its endings add legs most often (BENCHMARKS.md).
          */
-        MEAN
+        MEAN,
+        /**
+         * Each ending its own draw {@code z ~ N(0, I)} from the prior, as an unconditional sample has: the prefix
+         * steers the ending only through the decoder's state after reading it. Ending k's draw comes from the
+         * seed, on a stream apart from its points.
+         */
+        PRIOR
     }
 
     /**
      * {@code count} different endings of an unfinished sketch, the endings only (the first offset of each is
      * from the prefix's last point: append it to the prefix to get the whole drawing). A conditional model
-     * conditions each ending on its own draw of z from the encoder's posterior of the prefix
-     * ({@link EndingCode#SAMPLE}); a decoder-only model on nothing but the prefix. The whole drawing has at
-     * most the options' maximum length.
+     * conditions every ending on the mean code of the encoder's posterior of the prefix
+     * ({@link EndingCode#MEAN}); a decoder-only model on nothing but the prefix. Every ending has at least one
+     * point. The whole drawing has at most the options' maximum length.
      */
     public List<Sketch> complete(Sketch prefix, int count, SamplingOptions o) {
-        return complete(prefix, count, o, EndingCode.SAMPLE);
+        return complete(prefix, count, o, EndingCode.MEAN);
     }
 
     /** As {@link #complete(Sketch, int, SamplingOptions)}, with the given choice of each ending's code. */
@@ -251,9 +259,9 @@ public final class SketchModel implements AutoCloseable {
     public record Completion(Sketch prefix, int count, long seed) {
     }
 
-    /** {@link #completeAll(List, SamplingOptions, EndingCode)} with {@link EndingCode#SAMPLE}. */
+    /** {@link #completeAll(List, SamplingOptions, EndingCode)} with {@link EndingCode#MEAN}. */
     public List<List<Sketch>> completeAll(List<Completion> requests, SamplingOptions o) {
-        return completeAll(requests, o, EndingCode.SAMPLE);
+        return completeAll(requests, o, EndingCode.MEAN);
     }
 
     /**
@@ -261,14 +269,14 @@ public final class SketchModel implements AutoCloseable {
      * each), as {@link #complete(Sketch, int, SamplingOptions, EndingCode)} computes them one at a time; each
      * request brings its own seed, the other options are shared ({@code o}'s seed is not used).
      *
-     * <p>For a conditional model each prefix is encoded once; with {@link EndingCode#SAMPLE} the decoder then
+     * <p>For a conditional model each prefix is encoded once; with {@link EndingCode#SAMPLE} or {@link EndingCode#PRIOR} the decoder then
      * reads the prefix once per ending (its state after the prefix depends on z), all rows together.
      *
      * @return for each request, its endings
      */
     public List<List<Sketch>> completeAll(List<Completion> requests, SamplingOptions o, EndingCode code) {
         options(o);
-        java.util.Objects.requireNonNull(code, "ending code (EndingCode.SAMPLE or MEAN)");
+        java.util.Objects.requireNonNull(code, "ending code (EndingCode.SAMPLE, MEAN or PRIOR)");
         if (requests == null || requests.isEmpty()) {
             throw new BadInputException("no unfinished sketches were given");
         }
@@ -284,6 +292,8 @@ public final class SketchModel implements AutoCloseable {
             Completion c = requests.get(i);
             float[][] zs = posteriors == null ? null
                     : code == EndingCode.MEAN ? new float[][] {posteriors.get(i)[0]}
+                    : code == EndingCode.PRIOR ? endingCodes(new float[posteriors.get(i)[0].length],
+                            ones(posteriors.get(i)[0].length), c.count(), c.seed())
                     : endingCodes(posteriors.get(i)[0], posteriors.get(i)[1], c.count(), c.seed());
             prefixes.add(new Decoding.Prefix(in.get(i), zs, c.count(), c.seed()));
         }
@@ -309,6 +319,12 @@ public final class SketchModel implements AutoCloseable {
             zs[k] = z;
         }
         return zs;
+    }
+
+    private static float[] ones(int n) {
+        float[] x = new float[n];
+        java.util.Arrays.fill(x, 1f);
+        return x;
     }
 
     /** Refuses a latent operation on a decoder-only model. */

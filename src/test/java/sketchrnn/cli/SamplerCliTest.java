@@ -96,20 +96,20 @@ class SamplerCliTest {
         assertThat(complete.out()).contains("JSON, 3 sketches").contains("8 given points");
         List<Sketch> whole = JsonSketchFile.read(c);
         assertThat(whole).hasSize(3).allSatisfy(s -> assertThat(s.prefix(8)).isEqualTo(SamplerModels.house()));
-        // --z sample is the default; --z mean conditions every ending on mu (the API's EndingCode)
+        // --z mean is the default (every ending conditioned on mu); --z sample: each its own draw (the API's EndingCode)
         Path cs = dir.resolve("cs.json");
         Path cm = dir.resolve("cm.json");
         assertThat(CliRun.of("complete", "--model", vae, "--input", house, "--count", "3", "--seed", "1", "--z",
                 "sample", "--out", cs.toString()).code()).isZero();
         assertThat(CliRun.of("complete", "--model", vae, "--input", house, "--count", "3", "--seed", "1", "--z",
                 "mean", "--out", cm.toString()).code()).isZero();
-        assertThat(JsonSketchFile.read(cs)).isEqualTo(whole);
+        assertThat(JsonSketchFile.read(cm)).isEqualTo(whole);
         try (SketchModel m = SketchModel.load(Path.of(vae))) {
             SamplingOptions o = SamplingOptions.defaults().withSeed(1);
-            List<Sketch> fromMean = m.complete(SamplerModels.house(), 3, o, SketchModel.EndingCode.MEAN);
-            List<Sketch> read = JsonSketchFile.read(cm);
+            List<Sketch> fromSample = m.complete(SamplerModels.house(), 3, o, SketchModel.EndingCode.SAMPLE);
+            List<Sketch> read = JsonSketchFile.read(cs);
             for (int k = 0; k < 3; k++) {
-                assertThat(read.get(k).size()).as("ending %d", k).isEqualTo(8 + fromMean.get(k).size());
+                assertThat(read.get(k).size()).as("ending %d", k).isEqualTo(8 + fromSample.get(k).size());
             }
         }
 
@@ -166,8 +166,8 @@ class SamplerCliTest {
         assertBad(CliRun.of("grid", "--model", vae, "--corners", house + "," + house, "--out", out), "needs 4 sketches");
         assertBad(CliRun.of("complete", "--model", vae, "--input", house + "#3", "--out", out), "index 3 is outside 0..0");
         assertBad(CliRun.of("sample", "--model", vae, "--sigma-scaling", "tf", "--out", out), "paper or reference");
-        assertBad(CliRun.of("complete", "--model", vae, "--input", house, "--z", "prior", "--out", out),
-                "--z must be sample or mean, got 'prior'");
+        assertBad(CliRun.of("complete", "--model", vae, "--input", house, "--z", "mu", "--out", out),
+                "--z must be sample, mean or prior, got 'mu'");
     }
 
     @Test

@@ -59,7 +59,11 @@ class SamplerCompletionTest {
                     float[] y = m.network().decode(batch, zz, scope).toFloatArray(); // (1, n+1, 21)
                     float[] f = firstY.get(k);
                     for (int i = 0; i < 21; i++) {
-                        assertThat(f[i]).as("ending %d value %d", k, i).isCloseTo(y[n * 21 + i], within(1e-5f));
+                        if (i == PointSampler.END) { // an ending's first point never ends the sketch
+                            assertThat(f[i]).as("ending %d end-of-sketch logit", k).isEqualTo(Float.NEGATIVE_INFINITY);
+                        } else {
+                            assertThat(f[i]).as("ending %d value %d", k, i).isCloseTo(y[n * 21 + i], within(1e-5f));
+                        }
                     }
                 }
             }
@@ -74,8 +78,8 @@ class SamplerCompletionTest {
 
     /**
      * Each ending of a conditional model's completion has its own code, a draw mu + sigma * eps from the
-     * encoder's posterior of the prefix (as the decoder saw z in training), eps from the seed; {@code MEAN}
-     * gives them all mu.
+     * encoder's posterior of the prefix (as the decoder saw z in training), eps from the seed; {@code MEAN} (the
+     * default) gives them all mu; {@code PRIOR} gives each its own draw from N(0, I).
      */
     @Test
     void eachEndingHasItsOwnPosteriorDrawOfZ() {
@@ -107,17 +111,40 @@ class SamplerCompletionTest {
             // endings; MEAN conditions every ending on mu, as before, and draws other endings.
             SamplerModels.neverEnd(m);
             SamplingOptions o = SamplingOptions.defaults().withSeed(9).withTemperature(0.5).withMaxLength(30);
-            List<Sketch> endings = m.complete(SamplerModels.house(), 4, o);
+            List<Sketch> endings = m.complete(SamplerModels.house(), 4, o, SketchModel.EndingCode.SAMPLE);
             assertThat(endings).hasSize(4).doesNotHaveDuplicates().allSatisfy(e -> assertThat(e.size()).isPositive());
-            assertThat(m.complete(SamplerModels.house(), 4, o)).as("same seed").isEqualTo(endings);
-            assertThat(m.complete(SamplerModels.house(), 4, o, SketchModel.EndingCode.SAMPLE)).isEqualTo(endings);
+            assertThat(m.complete(SamplerModels.house(), 4, o, SketchModel.EndingCode.SAMPLE)).as("same seed")
+                    .isEqualTo(endings);
             assertThat(toSketches(m, Decoding.complete(m.network(), units, zs, 4, o, null))).isEqualTo(endings);
             List<Sketch> fromMean = m.complete(SamplerModels.house(), 4, o, SketchModel.EndingCode.MEAN);
+            assertThat(m.complete(SamplerModels.house(), 4, o)).as("MEAN is the default").isEqualTo(fromMean);
+            // PRIOR: ending k's code is its own standard normal draw, from the same stream as SAMPLE's eps
+            float[] zeros = new float[mu.length], ones = new float[mu.length];
+            Arrays.fill(ones, 1f);
+            assertThat(m.complete(SamplerModels.house(), 4, o, SketchModel.EndingCode.PRIOR)).isEqualTo(
+                    toSketches(m, Decoding.complete(m.network(), units, SketchModel.endingCodes(zeros, ones, 4, 9), 4, o, null)));
             assertThat(toSketches(m, Decoding.complete(m.network(), units, new float[][] {mu}, 4, o, null)))
                     .isEqualTo(fromMean);
             for (int k = 0; k < 4; k++) {
                 assertThat(endings.get(k)).as("ending %d: its own z or mu", k).isNotEqualTo(fromMean.get(k));
             }
+        }
+    }
+
+    /**
+     * An ending is drawn given that the drawing goes on: even a model that ends every sketch at once gives
+     * each ending one point (and then ends it), where without that rule every ending would be empty.
+     */
+    @ParameterizedTest(name = "conditional {0}")
+    @ValueSource(booleans = {true, false})
+    void everyEndingHasAtLeastOnePoint(boolean conditional) {
+        try (SketchModel m = SamplerModels.inMemory(SamplerModels.tiny(conditional, CellKind.LSTM), 35, 4)) {
+            SamplerModels.alwaysEnd(m);
+            SamplingOptions o = SamplingOptions.defaults().withSeed(3).withTemperature(0.5);
+            assertThat(m.sample(4, o)).as("unfinished sketches are not asked for: samples end at once")
+                    .allSatisfy(s -> assertThat(s.size()).isZero());
+            assertThat(m.complete(SamplerModels.house(), 4, o)).hasSize(4)
+                    .allSatisfy(e -> assertThat(e.size()).isEqualTo(1));
         }
     }
 

@@ -49,6 +49,14 @@ public final class SamplerModels {
         b.set(v);
     }
 
+    /** Makes the model end every sketch at once: the end-of-sketch pen logit far above the others. */
+    public static void alwaysEnd(SketchModel m) {
+        NDArray b = m.network().parameters().get("output/b");
+        float[] v = b.toFloatArray();
+        v[2] = 60f;
+        b.set(v);
+    }
+
     /** A little house in data units (pixels): 7 points, two strokes. */
     public static Sketch house() {
         return Sketch.of(new float[][] {
