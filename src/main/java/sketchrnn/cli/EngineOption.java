@@ -16,26 +16,40 @@ final class EngineOption {
                     + "(any cell; the reference). Default: fused where it runs the model, else djl.")
     String engine;
 
-    @Option(names = "--matmul", paramLabel = "fp32|bf16", defaultValue = "fp32",
-            description = "Matrix products of the fused engine. fp32 (default); bf16: operands rounded to bf16, sums in "
-                    + "fp32, about twice as fast per product, on Linux x86-64 CPUs with AVX512_BF16 only "
-                    + "(BENCHMARKS.md compares the loss curves).")
+    @Option(names = "--matmul", paramLabel = "auto|fp32|bf16", defaultValue = "auto",
+            description = "Matrix products of the fused engine. bf16: operands rounded to bf16, sums in fp32, about "
+                    + "twice as fast per product, on Linux x86-64 CPUs with AVX512_BF16 only (BENCHMARKS.md: the loss "
+                    + "curve follows fp32's); fp32: single precision throughout. Default auto: bf16 where the CPU has "
+                    + "it for training, fp32 for evaluation (eval, pack).")
     String precision;
 
+    /** The path for training; {@code --matmul auto} turns bf16 products on where the CPU has them. */
     TrainingPath path() {
-        TrainingPath p = switch (engine.toLowerCase(Locale.ROOT)) {
+        TrainingPath p = enginePath();
+        applyPrecision(p, true);
+        return p;
+    }
+
+    /** The path for evaluation ({@code eval}, {@code pack}); {@code --matmul auto} keeps fp32 products. */
+    TrainingPath evaluationPath() {
+        TrainingPath p = enginePath();
+        applyPrecision(p, false);
+        return p;
+    }
+
+    private TrainingPath enginePath() {
+        return switch (engine.toLowerCase(Locale.ROOT)) {
             case "auto" -> TrainingPath.AUTO;
             case "fused" -> TrainingPath.FUSED;
             case "djl" -> TrainingPath.DJL;
             default -> throw new BadInputException("--engine: expected fused or djl, got '" + engine + "'");
         };
-        applyPrecision(p);
-        return p;
     }
 
     /** Turns the fused engine's bf16 products on or off as {@code --matmul} says; refuses what cannot run. */
-    private void applyPrecision(TrainingPath p) {
+    private void applyPrecision(TrainingPath p, boolean training) {
         switch (precision.toLowerCase(Locale.ROOT)) {
+            case "auto" -> Gemm.useBf16(training && p != TrainingPath.DJL && Gemm.bf16Available());
             case "fp32" -> Gemm.useBf16(false);
             case "bf16" -> {
                 if (p == TrainingPath.DJL) {
@@ -46,7 +60,7 @@ final class EngineOption {
                             + "); use --matmul fp32");
                 }
             }
-            default -> throw new BadInputException("--matmul: expected fp32 or bf16, got '" + precision + "'");
+            default -> throw new BadInputException("--matmul: expected auto, fp32 or bf16, got '" + precision + "'");
         }
     }
 }

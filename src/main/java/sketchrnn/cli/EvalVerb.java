@@ -52,7 +52,7 @@ public final class EvalVerb implements Callable<Integer> {
             int maxSeqLen = m.hparams().model().maxSeqLen();
             TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), maxSeqLen, m.scaleFactor());
             Evaluation.Result r = Evaluation.evaluate(m.network(), d.split(split), batch, maxSeqLen, seed,
-                    engine.path());
+                    engine.evaluationPath());
             spec.commandLine().getOut().println(r.toJson());
             spec.commandLine().getOut().flush();
         }

@@ -39,6 +39,15 @@ public final class Main implements Runnable {
             cl.addSubcommand(verb);
         }
         cl.setExecutionExceptionHandler(Main::handleError);
+        // --matmul turns the kernels' bf16 products on for the whole JVM: off again after each command, so that
+        // the next one (in tests, or a program that runs several) starts from fp32
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                sketchrnn.kernels.Gemm.useBf16(false);
+            }
+        });
         HelpLayout.install(cl);
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::verbList);
         return cl;

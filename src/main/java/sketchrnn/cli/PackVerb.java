@@ -77,14 +77,14 @@ public final class PackVerb implements Callable<Integer> {
         // 1. the original's test losses (evaluation masking of docs/model.md §8.2, padded to N_max as in training)
         Evaluation.Result before;
         try (SketchRnn m = ModelState.restore(c)) {
-            before = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());
+            before = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.evaluationPath());
         }
         // 2. the weights as they will ship, scored (the same as the original's with --precision float)
         Checkpoint shipped = half ? c.roundedToHalf() : c.withoutOptimizer();
         Evaluation.Result asShipped = before;
         if (half) {
             try (SketchRnn m = ModelState.restore(shipped)) {
-                asShipped = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());
+                asShipped = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.evaluationPath());
             }
         }
         // 3. the metrics to keep: the checkpoint's own, the shipped weights' test losses, the training time
@@ -105,7 +105,7 @@ public final class PackVerb implements Callable<Integer> {
         // 4. the packed copy, read back and scored again
         Evaluation.Result after;
         try (SketchRnn m = ModelState.restore(Checkpoint.read(out))) {
-            after = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.path());
+            after = Evaluation.evaluate(m, d.test(), 100, maxSeqLen, seed, engine.evaluationPath());
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "{\"original\": %s, \"packed\": %s, \"bytes\": %d}%n",
                 before.toJson(), after.toJson(), sizeOf(out));

@@ -204,15 +204,58 @@ final class LstmLayer {
         float[] a = pre(s);
         int p = n * gates;
         int q = r * gates;
-        System.arraycopy(s.kProj, q, a, p, gates);
+        // the non-zero inputs (the pen state is one-hot: at most 3 of the decoder's 5 in practice)
+        int count = 0;
+        float x0 = 0f, x1 = 0f, x2 = 0f;
+        int w0 = 0, w1 = 0, w2 = 0;
         for (int i = 0; i < stepInput; i++) {
             float xi = s.x[n * stepInput + i];
             if (xi == 0f) {
                 continue;
             }
-            int w = wx + i * gates;
-            for (int u = 0; u < gates; u++) {
-                a[p + u] += xi * theta[w + u];
+            if (count == 0) {
+                x0 = xi;
+                w0 = wx + i * gates;
+            } else if (count == 1) {
+                x1 = xi;
+                w1 = wx + i * gates;
+            } else if (count == 2) {
+                x2 = xi;
+                w2 = wx + i * gates;
+            }
+            count++;
+        }
+        // one pass over the row, the terms added in input order (as separate passes would add them)
+        float[] k = s.kProj;
+        switch (count) {
+            case 0 -> System.arraycopy(k, q, a, p, gates);
+            case 1 -> {
+                for (int u = 0; u < gates; u++) {
+                    a[p + u] = k[q + u] + x0 * theta[w0 + u];
+                }
+            }
+            case 2 -> {
+                for (int u = 0; u < gates; u++) {
+                    a[p + u] = k[q + u] + x0 * theta[w0 + u] + x1 * theta[w1 + u];
+                }
+            }
+            case 3 -> {
+                for (int u = 0; u < gates; u++) {
+                    a[p + u] = k[q + u] + x0 * theta[w0 + u] + x1 * theta[w1 + u] + x2 * theta[w2 + u];
+                }
+            }
+            default -> {
+                System.arraycopy(k, q, a, p, gates);
+                for (int i = 0; i < stepInput; i++) {
+                    float xi = s.x[n * stepInput + i];
+                    if (xi == 0f) {
+                        continue;
+                    }
+                    int w = wx + i * gates;
+                    for (int u = 0; u < gates; u++) {
+                        a[p + u] += xi * theta[w + u];
+                    }
+                }
             }
         }
     }
@@ -368,12 +411,19 @@ final class LstmLayer {
             }
             return;
         }
-        for (int i = 0; i < units; i++) {
-            for (int g = 0; g < gates; g++) {
-                s.whT[g * units + i] = theta[wh + i * gates + g];
+        for (int i0 = 0; i0 < units; i0 += 16) {                                    // W_hᵀ, in 16x64 tiles
+            for (int g0 = 0; g0 < gates; g0 += 64) {
+                for (int i = i0; i < Math.min(i0 + 16, units); i++) {
+                    for (int g = g0; g < Math.min(g0 + 64, gates); g++) {
+                        s.whT[g * units + i] = theta[wh + i * gates + g];
+                    }
+                }
             }
         }
         outputGradient(s, steps - 1, dOut, dFinal, last, null);
+        if (constInput > 0) {
+            java.util.Arrays.fill(s.daSum, 0f);                                      // summed in cellBackward
+        }
         try (Gemm.PackedB whT = Gemm.pack(gates, H, s.whT, 0, H)) {
             backThroughTime(theta, grad, s, dOut, dFinal, last, whT);
         }
@@ -382,20 +432,9 @@ final class LstmLayer {
         float[] da = pre(s);
         Gemm.tn(H, gates, n, s.h, 0, H, da, 0, gates, grad, wh, gates, true);           // dW_h += h_{0..T-1}ᵀ·da
         Gemm.tn(stepInput, gates, n, s.x, 0, stepInput, da, 0, gates, grad, wx, gates, true); // dW_x,step += xᵀ·da
-        if (bias >= 0) {
-            columnSums(da, n, gates, grad, bias);                                    // db += Σ da
-        }
+        // (db += Σ da was summed in cellBackward, row by row while da was in cache)
         if (constInput > 0) {
-            java.util.Arrays.fill(s.daSum, 0f);
-            for (int t = 0; t < steps; t++) {
-                for (int r = 0; r < rows; r++) {
-                    int o = (t * rows + r) * gates;
-                    int q = r * gates;
-                    for (int u = 0; u < gates; u++) {
-                        s.daSum[q + u] += da[o + u];
-                    }
-                }
-            }
+            // daSum (Σ_t da of each row) was summed in cellBackward
             int wk = wx + stepInput * gates;
             Gemm.tn(constInput, gates, rows, s.k, 0, constInput, s.daSum, 0, gates, grad, wk, gates, true); // dW_x,const
             Gemm.nt(rows, constInput, gates, s.daSum, 0, gates, theta, wk, gates, s.dk, 0, constInput, false); // dk
@@ -523,8 +562,28 @@ final class LstmLayer {
                 }
                 normaliseBackward(da, b * H, a, o, s.rstd[n * 4 + b], a, o, H);      // a ← dL/da (pre-LN)
             }
+            if (constInput > 0) {
+                float[] sum = s.daSum;                                               // Σ_t da of row r
+                int q = r * gates;
+                for (int u = 0; u < gates; u++) {
+                    sum[q + u] += a[p + u];
+                }
+            }
+        } else if (constInput > 0) {
+            float[] sum = s.daSum;
+            int q = r * gates;
+            for (int u = 0; u < gates; u++) {                                        // act no longer needed
+                float d = da[u];
+                act[p + u] = d;
+                grad[bias + u] += d;                                                 // db += da (all rows, steps)
+                sum[q + u] += d;                                                     // Σ_t da of row r
+            }
         } else {
-            System.arraycopy(da, 0, s.act, p, gates);                                // act no longer needed
+            for (int u = 0; u < gates; u++) {
+                float d = da[u];
+                act[p + u] = d;
+                grad[bias + u] += d;
+            }
         }
     }
 

@@ -14,6 +14,13 @@
  * uncompiled for seconds. {@code -Dsketchrnn.kernels.warmup=0} turns this off (the tests do).
  * {@link sketchrnn.kernels.KernelBench} measures both implementations.
  *
+ * <p>A third, optional implementation of the products only: {@code NativeBf16}, C with AVX512_BF16 intrinsics
+ * ({@code src/main/c/sketchrnn_bf16.c}, built by gcc at Maven's compile phase on Linux x86-64, called through
+ * JNI). It rounds both operands to bf16 while packing them and sums in fp32 (VDPBF16PS), about twice the fp32
+ * rate. It is used only after {@link sketchrnn.kernels.Gemm#useBf16} turned it on ({@code --matmul bf16}) and
+ * only where the library loaded and the CPU has AVX512_BF16; {@link sketchrnn.kernels.Gemm.PackedB} lets a
+ * caller round and pack a right-hand side once for many products (the recurrent weights over the steps).
+ *
  * <p>This package depends on no other package of the project.
  */
 package sketchrnn.kernels;
