@@ -55,18 +55,7 @@ public final class Gemm {
      */
     public static void nn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c,
             int cOff, int ldc, boolean accumulate) {
-        check(m, n, k);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        long t0 = begin();
-        if (bf16) {
-            checkBounds(0, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-            NativeBf16.gemm(0, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        } else {
-            K.nn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        }
-        end(t0, m, n, k);
+        product(NN, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     /**
@@ -79,18 +68,7 @@ public final class Gemm {
      */
     public static void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c,
             int cOff, int ldc, boolean accumulate) {
-        check(m, n, k);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        long t0 = begin();
-        if (bf16) {
-            checkBounds(1, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-            NativeBf16.gemm(1, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        } else {
-            K.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        }
-        end(t0, m, n, k);
+        product(NT, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     /**
@@ -171,18 +149,7 @@ public final class Gemm {
      */
     public static void tn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c,
             int cOff, int ldc, boolean accumulate) {
-        check(m, n, k);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        long t0 = begin();
-        if (bf16) {
-            checkBounds(2, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-            NativeBf16.gemm(2, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        } else {
-            K.tn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        }
-        end(t0, m, n, k);
+        product(TN, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
     /**
@@ -245,6 +212,30 @@ public final class Gemm {
             throw new ArrayIndexOutOfBoundsException(name + ": " + rows + "x" + cols + " from " + off + " with leading dimension "
                     + ld + " exceeds an array of " + x.length);
         }
+    }
+
+    /** Layouts of the products, as {@link NativeBf16#gemm} numbers them. */
+    private static final int NN = 0, NT = 1, TN = 2;
+
+    /** One product of layout {@code mode} (NN, NT or TN) on the implementation in force, timed when profiling. */
+    private static void product(int mode, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        check(m, n, k);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        long t0 = begin();
+        if (bf16) {
+            checkBounds(mode, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            NativeBf16.gemm(mode, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else if (mode == NN) {
+            K.nn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else if (mode == NT) {
+            K.nt(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else {
+            K.tn(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
+        end(t0, m, n, k);
     }
 
     private static void check(int m, int n, int k) {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sketchrnn.data.NpzSketchWriter;
-import sketchrnn.data.Sketch;
-import sketchrnn.data.SketchSplits;
+import sketchrnn.SyntheticDrawings;
 import sketchrnn.kernels.Gemm;
 
 /**
@@ -25,24 +22,7 @@ class MatmulCliTest {
 
     @BeforeAll
     static void writeData() {
-        Random rng = new Random(5);
-        data = dir.resolve("walks.npz");
-        NpzSketchWriter.write(data, new SketchSplits("walks", walks(rng, 24), walks(rng, 8), walks(rng, 8)));
-    }
-
-    private static List<Sketch> walks(Random rng, int count) {
-        List<Sketch> out = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            int n = 8 + rng.nextInt(12);
-            float[] flat = new float[3 * n];
-            for (int i = 0; i < n; i++) {
-                flat[3 * i] = rng.nextInt(17) - 8;
-                flat[3 * i + 1] = rng.nextInt(17) - 8;
-                flat[3 * i + 2] = i == n - 1 || rng.nextInt(6) == 0 ? 1 : 0;
-            }
-            out.add(Sketch.ofFlat(flat));
-        }
-        return out;
+        data = SyntheticDrawings.writeNpz(dir.resolve("walks.npz"), 5, 24, 8, 8);
     }
 
     private static CliRun train(String name, String... extra) {
