@@ -1,6 +1,7 @@
 package sketchrnn.engine;
 
 import sketchrnn.kernels.Activations;
+import sketchrnn.kernels.CellKernels;
 import sketchrnn.kernels.Gemm;
 
 /**
@@ -225,25 +226,10 @@ final class LstmLayer {
             }
             count++;
         }
-        // one pass over the row, the terms added in input order (as separate passes would add them)
+        // one pass over the row (the decoder's pen state is one-hot: at most 3 of its 5 inputs are non-zero)
         float[] k = s.kProj;
         switch (count) {
-            case 0 -> System.arraycopy(k, q, a, p, gates);
-            case 1 -> {
-                for (int u = 0; u < gates; u++) {
-                    a[p + u] = k[q + u] + x0 * theta[w0 + u];
-                }
-            }
-            case 2 -> {
-                for (int u = 0; u < gates; u++) {
-                    a[p + u] = k[q + u] + x0 * theta[w0 + u] + x1 * theta[w1 + u];
-                }
-            }
-            case 3 -> {
-                for (int u = 0; u < gates; u++) {
-                    a[p + u] = k[q + u] + x0 * theta[w0 + u] + x1 * theta[w1 + u] + x2 * theta[w2 + u];
-                }
-            }
+            case 0, 1, 2, 3 -> CellKernels.inputRow(a, p, k, q, theta, count, x0, w0, x1, w1, x2, w2, gates);
             default -> {
                 System.arraycopy(k, q, a, p, gates);
                 for (int i = 0; i < stepInput; i++) {
@@ -499,6 +485,12 @@ final class LstmLayer {
         int hn = n * H;
         int cPrev = n * H;
         int rh = r * H;
+        if (!layerNorm) {  // lstm: one fused pass (gates, dc, db and Σ_t da), see CellKernels.lstmBackwardRow
+            CellKernels.lstmBackwardRow(H, s.act, p, s.dh, rh, s.tanhC, hn, s.c, cPrev, s.dc, rh, s.m, hn, grad, bias,
+                    constInput > 0 ? s.daSum : null, r * gates);
+            return;
+        }
+        // layer_norm
         float[] act = s.act;
         float[] da = s.row;       // dL/d(gate inputs after LN), (4H)
         float[] dcHat = s.rowC;   // (H)
@@ -513,15 +505,13 @@ final class LstmLayer {
             da[3 * H + u] = dhv * tc * o * (1 - o);
             dcHat[u] = dhv * o * (1 - tc * tc);                                      // dL/dĉ
         }
-        if (layerNorm) {
-            for (int u = 0; u < H; u++) {
-                float d = dcHat[u];
-                grad[gammaC + u] += d * s.cHat[hn + u];
-                grad[betaC + u] += d;
-                dcHat[u] = d * theta[gammaC + u];                                    // dL/dLN(c')
-            }
-            normaliseBackward(dcHat, 0, s.cHat, hn, s.rstdC[n], dcHat, 0, H);        // dL/dc' via ĉ
+        for (int u = 0; u < H; u++) {
+            float d = dcHat[u];
+            grad[gammaC + u] += d * s.cHat[hn + u];
+            grad[betaC + u] += d;
+            dcHat[u] = d * theta[gammaC + u];                                        // dL/dLN(c')
         }
+        normaliseBackward(dcHat, 0, s.cHat, hn, s.rstdC[n], dcHat, 0, H);            // dL/dc' via ĉ
         // c' = c ⊙ σ(a_f) + σ(a_i) ⊙ m ⊙ tanh(a_j)
         float[] c = s.c;
         float[] dc = s.dc;
@@ -550,39 +540,22 @@ final class LstmLayer {
                 dc[rh + u] = dcv * f;                                                // dL/dc_t
             }
         }
-        if (layerNorm) {
-            float[] a = s.a;                                                         // holds x̂
-            for (int b = 0; b < 4; b++) {
-                int o = p + b * H;
-                for (int u = 0; u < H; u++) {
-                    float d = da[b * H + u];
-                    grad[gamma + b * H + u] += d * a[o + u];
-                    grad[beta + b * H + u] += d;
-                    da[b * H + u] = d * theta[gamma + b * H + u];
-                }
-                normaliseBackward(da, b * H, a, o, s.rstd[n * 4 + b], a, o, H);      // a ← dL/da (pre-LN)
+        float[] a = s.a;                                                             // holds x̂
+        for (int b = 0; b < 4; b++) {
+            int o = p + b * H;
+            for (int u = 0; u < H; u++) {
+                float d = da[b * H + u];
+                grad[gamma + b * H + u] += d * a[o + u];
+                grad[beta + b * H + u] += d;
+                da[b * H + u] = d * theta[gamma + b * H + u];
             }
-            if (constInput > 0) {
-                float[] sum = s.daSum;                                               // Σ_t da of row r
-                int q = r * gates;
-                for (int u = 0; u < gates; u++) {
-                    sum[q + u] += a[p + u];
-                }
-            }
-        } else if (constInput > 0) {
-            float[] sum = s.daSum;
+            normaliseBackward(da, b * H, a, o, s.rstd[n * 4 + b], a, o, H);          // a ← dL/da (pre-LN)
+        }
+        if (constInput > 0) {
+            float[] sum = s.daSum;                                                   // Σ_t da of row r
             int q = r * gates;
-            for (int u = 0; u < gates; u++) {                                        // act no longer needed
-                float d = da[u];
-                act[p + u] = d;
-                grad[bias + u] += d;                                                 // db += da (all rows, steps)
-                sum[q + u] += d;                                                     // Σ_t da of row r
-            }
-        } else {
             for (int u = 0; u < gates; u++) {
-                float d = da[u];
-                act[p + u] = d;
-                grad[bias + u] += d;
+                sum[q + u] += a[p + u];
             }
         }
     }

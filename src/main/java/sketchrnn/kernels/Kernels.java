@@ -21,6 +21,14 @@ interface Kernels {
 
     void exp(float[] x, int xOff, float[] y, int yOff, int n);
 
+    /** See {@link CellKernels#inputRow}. */
+    void inputRow(float[] y, int yOff, float[] k, int kOff, float[] w, int terms, float x0, int w0, float x1, int w1,
+            float x2, int w2, int n);
+
+    /** See {@link CellKernels#lstmBackwardRow}. */
+    void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
+            float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff);
+
     /** "scalar" or "vector(...)" with the species, for logs. */
     String name();
 }

@@ -49,4 +49,16 @@ final class NativeBf16Kernels implements Kernels {
     public String name() {
         return "native bf16";
     }
+
+    @Override
+    public void inputRow(float[] y, int yOff, float[] k, int kOff, float[] w, int terms, float x0, int w0, float x1, int w1,
+            float x2, int w2, int n) {
+        activations.inputRow(y, yOff, k, kOff, w, terms, x0, w0, x1, w1, x2, w2, n);
+    }
+
+    @Override
+    public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
+            float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
+        activations.lstmBackwardRow(h, act, p, dh, dhOff, tanhC, tcOff, c, cOff, dc, dcOff, m, mOff, grad, biasOff, daSum, sumOff);
+    }
 }

@@ -105,4 +105,67 @@ final class ScalarKernels implements Kernels {
             y[yOff + i] = (float) Math.exp(x[xOff + i]);
         }
     }
+
+    @Override
+    public void inputRow(float[] y, int yOff, float[] k, int kOff, float[] w, int terms, float x0, int w0, float x1, int w1,
+            float x2, int w2, int n) {
+        switch (terms) {
+            case 0 -> System.arraycopy(k, kOff, y, yOff, n);
+            case 1 -> {
+                for (int u = 0; u < n; u++) {
+                    y[yOff + u] = k[kOff + u] + x0 * w[w0 + u];
+                }
+            }
+            case 2 -> {
+                for (int u = 0; u < n; u++) {
+                    y[yOff + u] = k[kOff + u] + x0 * w[w0 + u] + x1 * w[w1 + u];
+                }
+            }
+            default -> {
+                for (int u = 0; u < n; u++) {
+                    y[yOff + u] = k[kOff + u] + x0 * w[w0 + u] + x1 * w[w1 + u] + x2 * w[w2 + u];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
+            float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
+        lstmBackwardRowFrom(0, h, act, p, dh, dhOff, tanhC, tcOff, c, cOff, dc, dcOff, m, mOff, grad, biasOff, daSum, sumOff);
+    }
+
+    /** {@link #lstmBackwardRow} for the units {@code from..h-1} only (the vector kernel's remainder). */
+    void lstmBackwardRowFrom(int from, int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c,
+            int cOff, float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
+        for (int u = from; u < h; u++) {
+            float dhv = dh[dhOff + u];
+            float tc = tanhC[tcOff + u];
+            float o = act[p + 3 * h + u];
+            float i = act[p + u];
+            float tj = act[p + h + u];
+            float f = act[p + 2 * h + u];
+            float mv = m == null ? 1f : m[mOff + u];
+            float dcv = dc[dcOff + u] + dhv * o * (1 - tc * tc);
+            float dai = dcv * tj * mv * i * (1 - i);
+            float daj = dcv * i * mv * (1 - tj * tj);
+            float daf = dcv * c[cOff + u] * f * (1 - f);
+            float dao = dhv * tc * o * (1 - o);
+            dc[dcOff + u] = dcv * f;
+            act[p + u] = dai;
+            act[p + h + u] = daj;
+            act[p + 2 * h + u] = daf;
+            act[p + 3 * h + u] = dao;
+            grad[biasOff + u] += dai;
+            grad[biasOff + h + u] += daj;
+            grad[biasOff + 2 * h + u] += daf;
+            grad[biasOff + 3 * h + u] += dao;
+            if (daSum != null) {
+                daSum[sumOff + u] += dai;
+                daSum[sumOff + h + u] += daj;
+                daSum[sumOff + 2 * h + u] += daf;
+                daSum[sumOff + 3 * h + u] += dao;
+            }
+        }
+    }
 }

@@ -591,4 +591,80 @@ final class VectorKernels implements Kernels {
             tanh(FloatVector.fromArray(S, x, xOff + i, mask)).intoArray(y, yOff + i, mask);
         }
     }
+
+    @Override
+    public void inputRow(float[] y, int yOff, float[] k, int kOff, float[] w, int terms, float x0, int w0, float x1, int w1,
+            float x2, int w2, int n) {
+        if (terms == 0) {
+            System.arraycopy(k, kOff, y, yOff, n);
+            return;
+        }
+        FloatVector bx0 = FloatVector.broadcast(S, x0);
+        FloatVector bx1 = FloatVector.broadcast(S, x1);
+        FloatVector bx2 = FloatVector.broadcast(S, x2);
+        int u = 0;
+        for (int end = S.loopBound(n); u < end; u += L) {
+            FloatVector v = FloatVector.fromArray(S, w, w0 + u).fma(bx0, FloatVector.fromArray(S, k, kOff + u));
+            if (terms > 1) {
+                v = FloatVector.fromArray(S, w, w1 + u).fma(bx1, v);
+            }
+            if (terms > 2) {
+                v = FloatVector.fromArray(S, w, w2 + u).fma(bx2, v);
+            }
+            v.intoArray(y, yOff + u);
+        }
+        for (; u < n; u++) {
+            float v = k[kOff + u] + x0 * w[w0 + u];
+            if (terms > 1) {
+                v += x1 * w[w1 + u];
+            }
+            if (terms > 2) {
+                v += x2 * w[w2 + u];
+            }
+            y[yOff + u] = v;
+        }
+    }
+
+    @Override
+    public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
+            float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int u = 0;
+        for (int end = S.loopBound(h); u < end; u += L) {
+            FloatVector dhv = FloatVector.fromArray(S, dh, dhOff + u);
+            FloatVector tc = FloatVector.fromArray(S, tanhC, tcOff + u);
+            FloatVector o = FloatVector.fromArray(S, act, p + 3 * h + u);
+            FloatVector i = FloatVector.fromArray(S, act, p + u);
+            FloatVector tj = FloatVector.fromArray(S, act, p + h + u);
+            FloatVector f = FloatVector.fromArray(S, act, p + 2 * h + u);
+            FloatVector dho = dhv.mul(o);
+            FloatVector dcv = dho.mul(tc.fma(tc.neg(), one)).add(FloatVector.fromArray(S, dc, dcOff + u)); // dc + dh·o(1-tc²)
+            FloatVector dcm = m == null ? dcv : dcv.mul(FloatVector.fromArray(S, m, mOff + u));
+            FloatVector dai = dcm.mul(tj).mul(i.fma(i.neg(), i));                                            // i - i² = i(1-i)
+            FloatVector daj = dcm.mul(i).mul(tj.fma(tj.neg(), one));
+            FloatVector daf = dcv.mul(FloatVector.fromArray(S, c, cOff + u)).mul(f.fma(f.neg(), f));
+            FloatVector dao = dho.mul(tc).mul(o.neg().add(1f));
+            dcv.mul(f).intoArray(dc, dcOff + u);
+            dai.intoArray(act, p + u);
+            daj.intoArray(act, p + h + u);
+            daf.intoArray(act, p + 2 * h + u);
+            dao.intoArray(act, p + 3 * h + u);
+            FloatVector.fromArray(S, grad, biasOff + u).add(dai).intoArray(grad, biasOff + u);
+            FloatVector.fromArray(S, grad, biasOff + h + u).add(daj).intoArray(grad, biasOff + h + u);
+            FloatVector.fromArray(S, grad, biasOff + 2 * h + u).add(daf).intoArray(grad, biasOff + 2 * h + u);
+            FloatVector.fromArray(S, grad, biasOff + 3 * h + u).add(dao).intoArray(grad, biasOff + 3 * h + u);
+            if (daSum != null) {
+                FloatVector.fromArray(S, daSum, sumOff + u).add(dai).intoArray(daSum, sumOff + u);
+                FloatVector.fromArray(S, daSum, sumOff + h + u).add(daj).intoArray(daSum, sumOff + h + u);
+                FloatVector.fromArray(S, daSum, sumOff + 2 * h + u).add(daf).intoArray(daSum, sumOff + 2 * h + u);
+                FloatVector.fromArray(S, daSum, sumOff + 3 * h + u).add(dao).intoArray(daSum, sumOff + 3 * h + u);
+            }
+        }
+        if (u < h) { // the rest, as the scalar kernel computes it
+            SCALAR.lstmBackwardRowFrom(u, h, act, p, dh, dhOff, tanhC, tcOff, c, cOff, dc, dcOff, m, mOff, grad, biasOff, daSum,
+                    sumOff);
+        }
+    }
+
+    private static final ScalarKernels SCALAR = new ScalarKernels();
 }

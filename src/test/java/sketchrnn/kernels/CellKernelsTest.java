@@ -1,0 +1,103 @@
+package sketchrnn.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fused cell passes of both implementations against the formulas in double precision, at sizes with and
+ * without a vector remainder, at offsets, with and without a dropout mask and a row sum.
+ */
+class CellKernelsTest {
+    static java.util.stream.Stream<Kernels> implementations() {
+        return GemmTest.implementations().filter(k -> !(k instanceof NativeBf16Kernels));
+    }
+
+    private static final int[] SIZES = {1, 7, 16, 33, 256};
+
+    private static float[] random(SplittableRandom rng, int n, double lo, double hi) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (lo + (hi - lo) * rng.nextDouble());
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void lstmBackwardRowFollowsTheFormulas(Kernels impl) {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int h : SIZES) {
+            for (boolean masked : new boolean[] {false, true}) {
+                for (boolean summed : new boolean[] {false, true}) {
+                    int p = 3, off = 5;
+                    float[] act = random(rng, p + 4 * h + 2, 0.01, 0.99);       // σ(a_i), tanh(a_j) > 0 here, σ(a_f), σ(a_o)
+                    for (int u = 0; u < h; u++) {
+                        act[p + h + u] = (float) (2 * rng.nextDouble() - 1);  // tanh(a_j) in (-1, 1)
+                    }
+                    float[] dh = random(rng, off + h, -1, 1), tanhC = random(rng, off + h, -1, 1);
+                    float[] c = random(rng, off + h, -2, 2), dc = random(rng, off + h, -1, 1);
+                    float[] m = masked ? random(rng, off + h, 0, 2) : null;
+                    float[] grad = random(rng, 3 + 4 * h, -1, 1), sum = summed ? random(rng, 1 + 4 * h, -1, 1) : null;
+                    float[] act0 = act.clone(), dc0 = dc.clone(), grad0 = grad.clone(), sum0 = summed ? sum.clone() : null;
+                    impl.lstmBackwardRow(h, act, p, dh, off, tanhC, off, c, off, dc, off, m, off, grad, 2, sum, 1);
+                    for (int u = 0; u < h; u++) {
+                        double i = act0[p + u], tj = act0[p + h + u], f = act0[p + 2 * h + u], o = act0[p + 3 * h + u];
+                        double tc = tanhC[off + u], dhv = dh[off + u], mv = masked ? m[off + u] : 1;
+                        double dcv = dc0[off + u] + dhv * o * (1 - tc * tc);
+                        double[] da = {dcv * tj * mv * i * (1 - i), dcv * i * mv * (1 - tj * tj),
+                            dcv * c[off + u] * f * (1 - f), dhv * tc * o * (1 - o)};
+                        String what = impl.name() + " h=" + h + " masked=" + masked + " u=" + u;
+                        assertThat((double) dc[off + u]).as(what + " dc").isCloseTo(dcv * f, within(1e-5));
+                        for (int g = 0; g < 4; g++) {
+                            assertThat((double) act[p + g * h + u]).as(what + " da " + g).isCloseTo(da[g], within(1e-5));
+                            assertThat((double) grad[2 + g * h + u]).as(what + " db " + g)
+                                    .isCloseTo(grad0[2 + g * h + u] + da[g], within(1e-5));
+                            if (summed) {
+                                assertThat((double) sum[1 + g * h + u]).as(what + " sum " + g)
+                                        .isCloseTo(sum0[1 + g * h + u] + da[g], within(1e-5));
+                            }
+                        }
+                    }
+                    assertThat(act[p - 1]).isEqualTo(act0[p - 1]);
+                    assertThat(act[p + 4 * h]).isEqualTo(act0[p + 4 * h]);
+                    assertThat(grad[1]).isEqualTo(grad0[1]);
+                    assertThat(grad[2 + 4 * h]).as("past the bias").isEqualTo(grad0[2 + 4 * h]);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void inputRowAddsUpToThreeTerms(Kernels impl) {
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int n : new int[] {1, 15, 16, 37, 1024}) {
+            for (int terms = 0; terms <= 3; terms++) {
+                float[] k = random(rng, 2 + n, -1, 1), w = random(rng, 3 * n + 7, -1, 1);
+                float[] y = new float[n + 4];
+                y[3 + n] = 42f;
+                float x0 = 0.5f, x1 = -1.25f, x2 = 2f;
+                int w0 = 7, w1 = 7 + n, w2 = 7 + 2 * n - 3;
+                impl.inputRow(y, 3, k, 2, w, terms, x0, w0, x1, w1, x2, w2, n);
+                for (int u = 0; u < n; u++) {
+                    double want = k[2 + u] + (terms > 0 ? x0 * (double) w[w0 + u] : 0) + (terms > 1 ? x1 * (double) w[w1 + u] : 0)
+                            + (terms > 2 ? x2 * (double) w[w2 + u] : 0);
+                    assertThat((double) y[3 + u]).as(impl.name() + " n=" + n + " terms=" + terms + " u=" + u)
+                            .isCloseTo(want, within(1e-5));
+                }
+                assertThat(y[3 + n]).isEqualTo(42f);
+            }
+        }
+    }
+
+    @Test
+    void theFacadeRefusesMoreThanThreeTerms() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CellKernels.inputRow(new float[4], 0, new float[4], 0,
+                new float[4], 4, 0, 0, 0, 0, 0, 0, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
