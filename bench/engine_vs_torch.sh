@@ -8,7 +8,7 @@ T="/usr/bin/python3 ../shared/bench/torch_step.py --batch 100 --seq 250 --thread
 S="--hp enc_rnn_size=128 --hp dec_rnn_size=256 --hp z_size=64"
 R="--hp enc_rnn_size=256 --hp dec_rnn_size=512 --hp z_size=128"
 ND="--hp use_recurrent_dropout=false"
-D="--data ../shared/data/aaron_sheep.npz --skip-padded"
+D="--data ../shared/data/aaron_sheep.npz --skip-padded --warmup 3"
 run() { echo "\$ $*"; /usr/bin/time -f "peak_rss_kib %M" "$@" 2>&1 | grep -v "^WARNING: Using incubator"; }
 date -u; uptime
 run $T --enc 128 --dec 256 --nz 64

@@ -80,7 +80,7 @@ public final class BenchTrainVerb implements Callable<Integer> {
         }
         if (data != null) {
             TrainingData d = TrainingData.of(List.of(SketchFiles.loadSplits(data)), m.maxSeqLen());
-            TrainStepBenchmark.Timing e = TrainStepBenchmark.groupedEpoch(h, d, 1, engine.path());
+            TrainStepBenchmark.Timing e = TrainStepBenchmark.groupedEpoch(h, d, 1, engine.path(), warmup);
             json.append(String.format(Locale.ROOT, ", \"data\": \"%s\", \"epoch_batches\": %d, \"epoch_s_grouped\": %.2f, "
                     + "\"median_s_per_grouped_step\": %.4f", data.getFileName(), e.seconds().size(), e.total(), e.median()));
         }

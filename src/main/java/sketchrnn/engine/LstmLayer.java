@@ -271,15 +271,7 @@ final class LstmLayer {
         int cNext = (n + s.rows) * H;                                                // slot t+1
         float[] c = s.c;
         int hn = n * H;
-        if (s.m == null) {
-            for (int u = 0; u < H; u++) {
-                c[cNext + u] = c[cPrev + u] * act[p + 2 * H + u] + act[p + u] * act[p + H + u];
-            }
-        } else {
-            for (int u = 0; u < H; u++) {
-                c[cNext + u] = c[cPrev + u] * act[p + 2 * H + u] + act[p + u] * act[p + H + u] * s.m[hn + u];
-            }
-        }
+        CellKernels.cellState(H, act, p, c, cPrev, cNext, s.m, hn);                  // c' = f⊙c + i⊙m⊙j
         float[] tc = s.tanhC;
         if (layerNorm) {
             System.arraycopy(c, cNext, s.cHat, hn, H);
@@ -291,10 +283,7 @@ final class LstmLayer {
         } else {
             Activations.tanh(c, cNext, tc, hn, H);
         }
-        float[] h = s.h;
-        for (int u = 0; u < H; u++) {
-            h[cNext + u] = act[p + 3 * H + u] * tc[hn + u];
-        }
+        CellKernels.multiply(act, p + 3 * H, tc, hn, s.h, cNext, H);                // h' = o⊙tanh(ĉ)
     }
 
     /** Normalises {@code v[o..o+n)} in place to zero mean and unit (biased) variance; returns 1/sqrt(var + eps). */

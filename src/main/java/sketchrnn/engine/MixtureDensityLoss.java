@@ -120,7 +120,7 @@ final class MixtureDensityLoss {
                 pi[j] /= psum;
                 double sx = Math.exp(s.y[o + 3 + 3 * mm + j]);
                 double sy = Math.exp(s.y[o + 3 + 4 * mm + j]);
-                double rho = Math.tanh(s.y[o + 3 + 5 * mm + j]);
+                double rho = 1 - 2 / (Math.exp(2.0 * s.y[o + 3 + 5 * mm + j]) + 1); // tanh (Math.exp is intrinsic)
                 double nx = (dx - s.y[o + 3 + mm + j]) / sx;
                 double ny = (dy - s.y[o + 3 + 2 * mm + j]) / sy;
                 double q = 1 - rho * rho;

@@ -23,6 +23,20 @@ public final class CellKernels {
     }
 
     /**
+     * The new cell state of one row, {@code c' = f⊙c + i⊙m⊙j}: from the activations σ(a_i), tanh(a_j), σ(a_f) in
+     * {@code act[p..p+3H)} and the previous state {@code c[cPrevOff..)} into {@code c[cNextOff..)} (m, the recurrent
+     * dropout mask, or 1 when {@code m} is null).
+     */
+    public static void cellState(int h, float[] act, int p, float[] c, int cPrevOff, int cNextOff, float[] m, int mOff) {
+        K.cellState(h, act, p, c, cPrevOff, cNextOff, m, mOff);
+    }
+
+    /** {@code out[outOff+i] = x[xOff+i]·y[yOff+i]} for {@code i < n} (h' = o⊙tanh(c')). */
+    public static void multiply(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        K.multiply(x, xOff, y, yOff, out, outOff, n);
+    }
+
+    /**
      * The backward pass of one row of an LSTM cell step {@code c' = f⊙c + i⊙m⊙j, h' = o⊙tanh(c')} (m, the
      * recurrent dropout mask, or 1 without one). In: {@code act[p..p+4H)} holds the activations σ(a_i), tanh(a_j),
      * σ(a_f), σ(a_o); {@code dh} dL/dh'; {@code tanhC} tanh(c'); {@code c} the previous cell c; {@code dc}

@@ -25,6 +25,12 @@ interface Kernels {
     void inputRow(float[] y, int yOff, float[] k, int kOff, float[] w, int terms, float x0, int w0, float x1, int w1,
             float x2, int w2, int n);
 
+    /** See {@link CellKernels#cellState}. */
+    void cellState(int h, float[] act, int p, float[] c, int cPrevOff, int cNextOff, float[] m, int mOff);
+
+    /** See {@link CellKernels#multiply}. */
+    void multiply(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
+
     /** See {@link CellKernels#lstmBackwardRow}. */
     void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff);

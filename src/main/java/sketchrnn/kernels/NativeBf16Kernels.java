@@ -57,6 +57,16 @@ final class NativeBf16Kernels implements Kernels {
     }
 
     @Override
+    public void cellState(int h, float[] act, int p, float[] c, int cPrevOff, int cNextOff, float[] m, int mOff) {
+        activations.cellState(h, act, p, c, cPrevOff, cNextOff, m, mOff);
+    }
+
+    @Override
+    public void multiply(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        activations.multiply(x, xOff, y, yOff, out, outOff, n);
+    }
+
+    @Override
     public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
         activations.lstmBackwardRow(h, act, p, dh, dhOff, tanhC, tcOff, c, cOff, dc, dcOff, m, mOff, grad, biasOff, daSum, sumOff);

@@ -130,6 +130,21 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void cellState(int h, float[] act, int p, float[] c, int cPrevOff, int cNextOff, float[] m, int mOff) {
+        for (int u = 0; u < h; u++) {
+            float ij = act[p + u] * act[p + h + u];
+            c[cNextOff + u] = c[cPrevOff + u] * act[p + 2 * h + u] + (m == null ? ij : ij * m[mOff + u]);
+        }
+    }
+
+    @Override
+    public void multiply(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    @Override
     public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
         lstmBackwardRowFrom(0, h, act, p, dh, dhOff, tanhC, tcOff, c, cOff, dc, dcOff, m, mOff, grad, biasOff, daSum, sumOff);

@@ -626,6 +626,34 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void cellState(int h, float[] act, int p, float[] c, int cPrevOff, int cNextOff, float[] m, int mOff) {
+        int u = 0;
+        for (int end = S.loopBound(h); u < end; u += L) {
+            FloatVector ij = FloatVector.fromArray(S, act, p + u).mul(FloatVector.fromArray(S, act, p + h + u));
+            if (m != null) {
+                ij = ij.mul(FloatVector.fromArray(S, m, mOff + u));
+            }
+            FloatVector.fromArray(S, c, cPrevOff + u).fma(FloatVector.fromArray(S, act, p + 2 * h + u), ij)
+                    .intoArray(c, cNextOff + u);
+        }
+        for (; u < h; u++) {
+            float ij = act[p + u] * act[p + h + u];
+            c[cNextOff + u] = c[cPrevOff + u] * act[p + 2 * h + u] + (m == null ? ij : ij * m[mOff + u]);
+        }
+    }
+
+    @Override
+    public void multiply(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    @Override
     public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
         FloatVector one = FloatVector.broadcast(S, 1f);

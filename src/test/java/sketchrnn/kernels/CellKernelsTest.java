@@ -95,6 +95,33 @@ class CellKernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void cellStateAndProduct(Kernels impl) {
+        SplittableRandom rng = new SplittableRandom(6);
+        for (int h : SIZES) {
+            for (boolean masked : new boolean[] {false, true}) {
+                int p = 1, off = 2;
+                float[] act = random(rng, p + 3 * h, -1, 1), c = random(rng, off + 2 * h + 1, -2, 2);
+                float[] m = masked ? random(rng, off + h, 0, 2) : null;
+                float[] c0 = c.clone();
+                impl.cellState(h, act, p, c, off, off + h, m, off);
+                float[] out = new float[h + 2];
+                out[h + 1] = 9f;
+                impl.multiply(act, p, c0, off, out, 1, h);
+                for (int u = 0; u < h; u++) {
+                    double want = c0[off + u] * (double) act[p + 2 * h + u]
+                            + act[p + u] * (double) act[p + h + u] * (masked ? m[off + u] : 1);
+                    assertThat((double) c[off + h + u]).as(impl.name() + " h=" + h + " u=" + u).isCloseTo(want, within(1e-5));
+                    assertThat((double) out[1 + u]).isCloseTo(act[p + u] * (double) c0[off + u], within(1e-6));
+                }
+                assertThat(c[off + 2 * h]).isEqualTo(c0[off + 2 * h]);
+                assertThat(out[0]).isZero();
+                assertThat(out[h + 1]).isEqualTo(9f);
+            }
+        }
+    }
+
     @Test
     void theFacadeRefusesMoreThanThreeTerms() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CellKernels.inputRow(new float[4], 0, new float[4], 0,
