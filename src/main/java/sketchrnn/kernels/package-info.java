@@ -1,7 +1,8 @@
 /**
  * Single-precision compute kernels for the fused training engine: matrix products ({@link
- * sketchrnn.kernels.Gemm}) and activations ({@link sketchrnn.kernels.Activations}) on row-major {@code
- * float[]} storage with offsets and leading dimensions.
+ * sketchrnn.kernels.Gemm}), activations ({@link sketchrnn.kernels.Activations}) and the LSTM cell's fused
+ * element-wise passes over a row ({@link sketchrnn.kernels.CellKernels}) on row-major {@code float[]} storage
+ * with offsets and leading dimensions.
  *
  * <p>Two implementations sit behind the facades: {@code VectorKernels} on the incubating Vector API
  * ({@code jdk.incubator.vector}, register-blocked GEMM micro-kernels on packed A panels, exp by range
