@@ -255,11 +255,9 @@ final class LstmLayer {
         float[] act = s.act;
         if (layerNorm) {
             for (int b = 0; b < 4; b++) {
-                s.rstd[n * 4 + b] = normalise(a, p + b * H, H);                      // a ← x̂
+                s.rstd[n * 4 + b] = CellKernels.normalise(a, p + b * H, H, LN_EPSILON);  // a ← x̂
             }
-            for (int u = 0; u < gates; u++) {
-                act[p + u] = a[p + u] * theta[gamma + u] + theta[beta + u];
-            }
+            CellKernels.affine(a, p, theta, gamma, theta, beta, act, p, gates);          // γ⊙x̂ + β
             for (int u = 2 * H; u < 3 * H; u++) {
                 act[p + u] += 1f;                                                    // forget bias
             }
@@ -275,95 +273,13 @@ final class LstmLayer {
         float[] tc = s.tanhC;
         if (layerNorm) {
             System.arraycopy(c, cNext, s.cHat, hn, H);
-            s.rstdC[n] = normalise(s.cHat, hn, H);
-            for (int u = 0; u < H; u++) {
-                tc[hn + u] = s.cHat[hn + u] * theta[gammaC + u] + theta[betaC + u];
-            }
+            s.rstdC[n] = CellKernels.normalise(s.cHat, hn, H, LN_EPSILON);
+            CellKernels.affine(s.cHat, hn, theta, gammaC, theta, betaC, tc, hn, H);
             Activations.tanh(tc, hn, tc, hn, H);
         } else {
             Activations.tanh(c, cNext, tc, hn, H);
         }
         CellKernels.multiply(act, p + 3 * H, tc, hn, s.h, cNext, H);                // h' = o⊙tanh(ĉ)
-    }
-
-    /** Normalises {@code v[o..o+n)} in place to zero mean and unit (biased) variance; returns 1/sqrt(var + eps). */
-    static float normalise(float[] v, int o, int n) {
-        float mean = sum(v, o, n) / n;
-        float q0 = 0;
-        float q1 = 0;
-        float q2 = 0;
-        float q3 = 0;
-        int u = 0;
-        for (; u + 3 < n; u += 4) {
-            float d0 = v[o + u] - mean;
-            float d1 = v[o + u + 1] - mean;
-            float d2 = v[o + u + 2] - mean;
-            float d3 = v[o + u + 3] - mean;
-            q0 += d0 * d0;
-            q1 += d1 * d1;
-            q2 += d2 * d2;
-            q3 += d3 * d3;
-        }
-        for (; u < n; u++) {
-            float d = v[o + u] - mean;
-            q0 += d * d;
-        }
-        float rstd = (float) (1 / Math.sqrt((q0 + q1 + q2 + q3) / n + LN_EPSILON));
-        for (u = 0; u < n; u++) {
-            v[o + u] = (v[o + u] - mean) * rstd;
-        }
-        return rstd;
-    }
-
-    /** Σ v[o..o+n), with independent partial sums (the additions' latency, not their count, bounds it). */
-    static float sum(float[] v, int o, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int u = 0;
-        for (; u + 3 < n; u += 4) {
-            s0 += v[o + u];
-            s1 += v[o + u + 1];
-            s2 += v[o + u + 2];
-            s3 += v[o + u + 3];
-        }
-        for (; u < n; u++) {
-            s0 += v[o + u];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Σ a[ao+u] b[bo+u] for u < n, with independent partial sums. */
-    static float dot(float[] a, int ao, float[] b, int bo, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int u = 0;
-        for (; u + 3 < n; u += 4) {
-            s0 += a[ao + u] * b[bo + u];
-            s1 += a[ao + u + 1] * b[bo + u + 1];
-            s2 += a[ao + u + 2] * b[bo + u + 2];
-            s3 += a[ao + u + 3] * b[bo + u + 3];
-        }
-        for (; u < n; u++) {
-            s0 += a[ao + u] * b[bo + u];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * The backward pass of layer norm over one vector: from {@code dy = dL/dx̂} (in {@code g[go..)}), the
-     * normalised {@code x̂} and {@code rstd}, writes {@code dL/dx = rstd (dy - mean(dy) - x̂ mean(dy x̂))} to
-     * {@code out[oo..)}.
-     */
-    static void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n) {
-        float m1 = sum(g, go, n) / n;
-        float m2 = dot(g, go, xHat, xo, n) / n;
-        for (int u = 0; u < n; u++) {
-            out[oo + u] = rstd * (g[go + u] - m1 - xHat[xo + u] * m2);
-        }
     }
 
     // ---------------------------------------------------------------- backward
@@ -494,13 +410,8 @@ final class LstmLayer {
             da[3 * H + u] = dhv * tc * o * (1 - o);
             dcHat[u] = dhv * o * (1 - tc * tc);                                      // dL/dĉ
         }
-        for (int u = 0; u < H; u++) {
-            float d = dcHat[u];
-            grad[gammaC + u] += d * s.cHat[hn + u];
-            grad[betaC + u] += d;
-            dcHat[u] = d * theta[gammaC + u];                                        // dL/dLN(c')
-        }
-        normaliseBackward(dcHat, 0, s.cHat, hn, s.rstdC[n], dcHat, 0, H);            // dL/dc' via ĉ
+        CellKernels.affineBackward(dcHat, 0, s.cHat, hn, theta, gammaC, grad, gammaC, betaC, H); // dL/dLN(c')
+        CellKernels.normaliseBackward(dcHat, 0, s.cHat, hn, s.rstdC[n], dcHat, 0, H); // dL/dc' via ĉ
         // c' = c ⊙ σ(a_f) + σ(a_i) ⊙ m ⊙ tanh(a_j)
         float[] c = s.c;
         float[] dc = s.dc;
@@ -532,13 +443,8 @@ final class LstmLayer {
         float[] a = s.a;                                                             // holds x̂
         for (int b = 0; b < 4; b++) {
             int o = p + b * H;
-            for (int u = 0; u < H; u++) {
-                float d = da[b * H + u];
-                grad[gamma + b * H + u] += d * a[o + u];
-                grad[beta + b * H + u] += d;
-                da[b * H + u] = d * theta[gamma + b * H + u];
-            }
-            normaliseBackward(da, b * H, a, o, s.rstd[n * 4 + b], a, o, H);          // a ← dL/da (pre-LN)
+            CellKernels.affineBackward(da, b * H, a, o, theta, gamma + b * H, grad, gamma + b * H, beta + b * H, H);
+            CellKernels.normaliseBackward(da, b * H, a, o, s.rstd[n * 4 + b], a, o, H); // a ← dL/da (pre-LN)
         }
         if (constInput > 0) {
             float[] sum = s.daSum;                                                   // Σ_t da of row r

@@ -37,6 +37,37 @@ public final class CellKernels {
     }
 
     /**
+     * Layer normalisation of {@code v[o..o+n)} in place: {@code v ← (v - mean) · rstd}, with the biased variance;
+     * returns {@code rstd = 1 / sqrt(var + eps)}.
+     */
+    public static float normalise(float[] v, int o, int n, float eps) {
+        return K.normalise(v, o, n, eps);
+    }
+
+    /**
+     * The backward pass of {@link #normalise}: from {@code g = dL/dx̂} and the normalised {@code x̂}, writes
+     * {@code dL/dx = rstd·(g - mean(g) - x̂·mean(g⊙x̂))} to {@code out} (which may be {@code g} or {@code x̂} at the
+     * same offset).
+     */
+    public static void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n) {
+        K.normaliseBackward(g, go, xHat, xo, rstd, out, oo, n);
+    }
+
+    /** {@code out[oo+i] = x[xo+i]·gamma[go+i] + beta[bo+i]} for {@code i < n} (the gain and shift of layer norm). */
+    public static void affine(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float[] out, int oo, int n) {
+        K.affine(x, xo, gamma, go, beta, bo, out, oo, n);
+    }
+
+    /**
+     * The backward pass of {@link #affine} with respect to all three: {@code grad[ggo+i] += d·x̂} (dL/dγ),
+     * {@code grad[gbo+i] += d} (dL/dβ), then {@code d ← d·γ} in place (dL/dx̂).
+     */
+    public static void affineBackward(float[] d, int dOff, float[] xHat, int xo, float[] gamma, int go, float[] grad, int ggo,
+            int gbo, int n) {
+        K.affineBackward(d, dOff, xHat, xo, gamma, go, grad, ggo, gbo, n);
+    }
+
+    /**
      * The backward pass of one row of an LSTM cell step {@code c' = f⊙c + i⊙m⊙j, h' = o⊙tanh(c')} (m, the
      * recurrent dropout mask, or 1 without one). In: {@code act[p..p+4H)} holds the activations σ(a_i), tanh(a_j),
      * σ(a_f), σ(a_o); {@code dh} dL/dh'; {@code tanhC} tanh(c'); {@code c} the previous cell c; {@code dc}

@@ -31,6 +31,18 @@ interface Kernels {
     /** See {@link CellKernels#multiply}. */
     void multiply(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
 
+    /** See {@link CellKernels#normalise}. */
+    float normalise(float[] v, int o, int n, float eps);
+
+    /** See {@link CellKernels#normaliseBackward}. */
+    void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n);
+
+    /** See {@link CellKernels#affine}. */
+    void affine(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float[] out, int oo, int n);
+
+    /** See {@link CellKernels#affineBackward}. */
+    void affineBackward(float[] d, int dOff, float[] xHat, int xo, float[] gamma, int go, float[] grad, int ggo, int gbo, int n);
+
     /** See {@link CellKernels#lstmBackwardRow}. */
     void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff);

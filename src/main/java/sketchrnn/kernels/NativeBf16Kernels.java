@@ -67,6 +67,27 @@ final class NativeBf16Kernels implements Kernels {
     }
 
     @Override
+    public float normalise(float[] v, int o, int n, float eps) {
+        return activations.normalise(v, o, n, eps);
+    }
+
+    @Override
+    public void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n) {
+        activations.normaliseBackward(g, go, xHat, xo, rstd, out, oo, n);
+    }
+
+    @Override
+    public void affine(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float[] out, int oo, int n) {
+        activations.affine(x, xo, gamma, go, beta, bo, out, oo, n);
+    }
+
+    @Override
+    public void affineBackward(float[] d, int dOff, float[] xHat, int xo, float[] gamma, int go, float[] grad, int ggo, int gbo,
+            int n) {
+        activations.affineBackward(d, dOff, xHat, xo, gamma, go, grad, ggo, gbo, n);
+    }
+
+    @Override
     public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
         activations.lstmBackwardRow(h, act, p, dh, dhOff, tanhC, tcOff, c, cOff, dc, dcOff, m, mOff, grad, biasOff, daSum, sumOff);

@@ -145,6 +145,58 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public float normalise(float[] v, int o, int n, float eps) {
+        float s = 0;
+        for (int u = 0; u < n; u++) {
+            s += v[o + u];
+        }
+        float mean = s / n;
+        float q = 0;
+        for (int u = 0; u < n; u++) {
+            float d = v[o + u] - mean;
+            q += d * d;
+        }
+        float rstd = (float) (1 / Math.sqrt(q / n + eps));
+        for (int u = 0; u < n; u++) {
+            v[o + u] = (v[o + u] - mean) * rstd;
+        }
+        return rstd;
+    }
+
+    @Override
+    public void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n) {
+        float s1 = 0;
+        float s2 = 0;
+        for (int u = 0; u < n; u++) {
+            s1 += g[go + u];
+            s2 += g[go + u] * xHat[xo + u];
+        }
+        float m1 = s1 / n;
+        float m2 = s2 / n;
+        for (int u = 0; u < n; u++) {
+            out[oo + u] = rstd * (g[go + u] - m1 - xHat[xo + u] * m2);
+        }
+    }
+
+    @Override
+    public void affine(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float[] out, int oo, int n) {
+        for (int u = 0; u < n; u++) {
+            out[oo + u] = x[xo + u] * gamma[go + u] + beta[bo + u];
+        }
+    }
+
+    @Override
+    public void affineBackward(float[] d, int dOff, float[] xHat, int xo, float[] gamma, int go, float[] grad, int ggo, int gbo,
+            int n) {
+        for (int u = 0; u < n; u++) {
+            float v = d[dOff + u];
+            grad[ggo + u] += v * xHat[xo + u];
+            grad[gbo + u] += v;
+            d[dOff + u] = v * gamma[go + u];
+        }
+    }
+
+    @Override
     public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
         lstmBackwardRowFrom(0, h, act, p, dh, dhOff, tanhC, tcOff, c, cOff, dc, dcOff, m, mOff, grad, biasOff, daSum, sumOff);

@@ -654,6 +654,102 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public float normalise(float[] v, int o, int n, float eps) {
+        int end = S.loopBound(n);
+        FloatVector acc = FloatVector.zero(S);
+        int u = 0;
+        for (; u < end; u += L) {
+            acc = acc.add(FloatVector.fromArray(S, v, o + u));
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; u < n; u++) {
+            s += v[o + u];
+        }
+        float mean = s / n;
+        FloatVector vm = FloatVector.broadcast(S, mean);
+        FloatVector q = FloatVector.zero(S);
+        for (u = 0; u < end; u += L) {
+            FloatVector d = FloatVector.fromArray(S, v, o + u).sub(vm);
+            q = d.fma(d, q);
+        }
+        float qs = q.reduceLanes(VectorOperators.ADD);
+        for (; u < n; u++) {
+            float d = v[o + u] - mean;
+            qs += d * d;
+        }
+        float rstd = (float) (1 / Math.sqrt(qs / n + eps));
+        FloatVector vr = FloatVector.broadcast(S, rstd);
+        for (u = 0; u < end; u += L) {
+            FloatVector.fromArray(S, v, o + u).sub(vm).mul(vr).intoArray(v, o + u);
+        }
+        for (; u < n; u++) {
+            v[o + u] = (v[o + u] - mean) * rstd;
+        }
+        return rstd;
+    }
+
+    @Override
+    public void normaliseBackward(float[] g, int go, float[] xHat, int xo, float rstd, float[] out, int oo, int n) {
+        int end = S.loopBound(n);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        int u = 0;
+        for (; u < end; u += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, go + u);
+            a1 = a1.add(gv);
+            a2 = gv.fma(FloatVector.fromArray(S, xHat, xo + u), a2);
+        }
+        float s1 = a1.reduceLanes(VectorOperators.ADD);
+        float s2 = a2.reduceLanes(VectorOperators.ADD);
+        for (; u < n; u++) {
+            s1 += g[go + u];
+            s2 += g[go + u] * xHat[xo + u];
+        }
+        float m1 = s1 / n;
+        float m2 = s2 / n;
+        FloatVector vm1 = FloatVector.broadcast(S, m1);
+        FloatVector vm2 = FloatVector.broadcast(S, -m2);
+        FloatVector vr = FloatVector.broadcast(S, rstd);
+        for (u = 0; u < end; u += L) {
+            FloatVector gv = FloatVector.fromArray(S, g, go + u).sub(vm1);
+            FloatVector.fromArray(S, xHat, xo + u).fma(vm2, gv).mul(vr).intoArray(out, oo + u);
+        }
+        for (; u < n; u++) {
+            out[oo + u] = rstd * (g[go + u] - m1 - xHat[xo + u] * m2);
+        }
+    }
+
+    @Override
+    public void affine(float[] x, int xo, float[] gamma, int go, float[] beta, int bo, float[] out, int oo, int n) {
+        int u = 0;
+        for (int end = S.loopBound(n); u < end; u += L) {
+            FloatVector.fromArray(S, x, xo + u).fma(FloatVector.fromArray(S, gamma, go + u), FloatVector.fromArray(S, beta, bo + u))
+                    .intoArray(out, oo + u);
+        }
+        for (; u < n; u++) {
+            out[oo + u] = x[xo + u] * gamma[go + u] + beta[bo + u];
+        }
+    }
+
+    @Override
+    public void affineBackward(float[] d, int dOff, float[] xHat, int xo, float[] gamma, int go, float[] grad, int ggo, int gbo,
+            int n) {
+        int u = 0;
+        for (int end = S.loopBound(n); u < end; u += L) {
+            FloatVector v = FloatVector.fromArray(S, d, dOff + u);
+            v.fma(FloatVector.fromArray(S, xHat, xo + u), FloatVector.fromArray(S, grad, ggo + u)).intoArray(grad, ggo + u);
+            FloatVector.fromArray(S, grad, gbo + u).add(v).intoArray(grad, gbo + u);
+            v.mul(FloatVector.fromArray(S, gamma, go + u)).intoArray(d, dOff + u);
+        }
+        for (; u < n; u++) {
+            float v = d[dOff + u];
+            grad[ggo + u] += v * xHat[xo + u];
+            grad[gbo + u] += v;
+            d[dOff + u] = v * gamma[go + u];
+        }
+    }
+
+    @Override
     public void lstmBackwardRow(int h, float[] act, int p, float[] dh, int dhOff, float[] tanhC, int tcOff, float[] c, int cOff,
             float[] dc, int dcOff, float[] m, int mOff, float[] grad, int biasOff, float[] daSum, int sumOff) {
         FloatVector one = FloatVector.broadcast(S, 1f);

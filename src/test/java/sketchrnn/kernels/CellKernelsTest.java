@@ -122,6 +122,60 @@ class CellKernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void layerNormAndItsBackwardPass(Kernels impl) {
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int n : SIZES) {
+            if (n == 1) {
+                continue;
+            }
+            int o = 2;
+            float[] v = random(rng, o + n + 1, -3, 5), v0 = v.clone();
+            float rstd = impl.normalise(v, o, n, 1e-3f);
+            double mean = 0, var = 0;
+            for (int u = 0; u < n; u++) {
+                mean += v0[o + u];
+            }
+            mean /= n;
+            for (int u = 0; u < n; u++) {
+                var += (v0[o + u] - mean) * (v0[o + u] - mean);
+            }
+            var /= n;
+            double r = 1 / Math.sqrt(var + 1e-3);
+            assertThat((double) rstd).isCloseTo(r, within(1e-5 * r));
+            for (int u = 0; u < n; u++) {
+                assertThat((double) v[o + u]).as(impl.name() + " n=" + n + " u=" + u).isCloseTo((v0[o + u] - mean) * r, within(1e-5));
+            }
+            assertThat(v[o + n]).isEqualTo(v0[o + n]);
+            // backward, written over g: against the formula in double
+            float[] g = random(rng, 1 + n, -1, 1), g0 = g.clone();
+            impl.normaliseBackward(g, 1, v, o, rstd, g, 1, n);
+            double m1 = 0, m2 = 0;
+            for (int u = 0; u < n; u++) {
+                m1 += g0[1 + u];
+                m2 += g0[1 + u] * (double) v[o + u];
+            }
+            m1 /= n;
+            m2 /= n;
+            for (int u = 0; u < n; u++) {
+                assertThat((double) g[1 + u]).isCloseTo(rstd * (g0[1 + u] - m1 - v[o + u] * m2), within(1e-5));
+            }
+            // gain and shift, forward and backward
+            float[] gamma = random(rng, 3 + n, 0.5, 1.5), beta = random(rng, 1 + n, -1, 1), out = new float[n];
+            impl.affine(v, o, gamma, 3, beta, 1, out, 0, n);
+            float[] d = random(rng, n, -1, 1), d0 = d.clone(), grad = random(rng, 2 * n + 1, -1, 1), grad0 = grad.clone();
+            impl.affineBackward(d, 0, v, o, gamma, 3, grad, 0, n + 1, n);
+            for (int u = 0; u < n; u++) {
+                assertThat((double) out[u]).isCloseTo(v[o + u] * (double) gamma[3 + u] + beta[1 + u], within(1e-5));
+                assertThat((double) grad[u]).isCloseTo(grad0[u] + d0[u] * (double) v[o + u], within(1e-5));
+                assertThat((double) grad[n + 1 + u]).isCloseTo(grad0[n + 1 + u] + d0[u], within(1e-6));
+                assertThat((double) d[u]).isCloseTo(d0[u] * (double) gamma[3 + u], within(1e-6));
+            }
+            assertThat(grad[n]).isEqualTo(grad0[n]);
+        }
+    }
+
     @Test
     void theFacadeRefusesMoreThanThreeTerms() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CellKernels.inputRow(new float[4], 0, new float[4], 0,
