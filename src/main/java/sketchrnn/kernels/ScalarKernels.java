@@ -131,7 +131,12 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void cellState(int h, float[] act, int p, float[] c, int cPrevOff, int cNextOff, float[] m, int mOff) {
-        for (int u = 0; u < h; u++) {
+        cellStateFrom(0, h, act, p, c, cPrevOff, cNextOff, m, mOff);
+    }
+
+    /** {@link #cellState} for the units {@code from..h-1} only (the vector kernel's remainder). */
+    void cellStateFrom(int from, int h, float[] act, int p, float[] c, int cPrevOff, int cNextOff, float[] m, int mOff) {
+        for (int u = from; u < h; u++) {
             float ij = act[p + u] * act[p + h + u];
             c[cNextOff + u] = c[cPrevOff + u] * act[p + 2 * h + u] + (m == null ? ij : ij * m[mOff + u]);
         }

@@ -636,9 +636,8 @@ final class VectorKernels implements Kernels {
             FloatVector.fromArray(S, c, cPrevOff + u).fma(FloatVector.fromArray(S, act, p + 2 * h + u), ij)
                     .intoArray(c, cNextOff + u);
         }
-        for (; u < h; u++) {
-            float ij = act[p + u] * act[p + h + u];
-            c[cNextOff + u] = c[cPrevOff + u] * act[p + 2 * h + u] + (m == null ? ij : ij * m[mOff + u]);
+        if (u < h) { // the rest, as the scalar kernel computes it
+            SCALAR.cellStateFrom(u, h, act, p, c, cPrevOff, cNextOff, m, mOff);
         }
     }
 
@@ -648,9 +647,7 @@ final class VectorKernels implements Kernels {
         for (int end = S.loopBound(n); i < end; i += L) {
             FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i)).intoArray(out, outOff + i);
         }
-        for (; i < n; i++) {
-            out[outOff + i] = x[xOff + i] * y[yOff + i];
-        }
+        SCALAR.multiply(x, xOff + i, y, yOff + i, out, outOff + i, n - i);
     }
 
     @Override
@@ -726,9 +723,7 @@ final class VectorKernels implements Kernels {
             FloatVector.fromArray(S, x, xo + u).fma(FloatVector.fromArray(S, gamma, go + u), FloatVector.fromArray(S, beta, bo + u))
                     .intoArray(out, oo + u);
         }
-        for (; u < n; u++) {
-            out[oo + u] = x[xo + u] * gamma[go + u] + beta[bo + u];
-        }
+        SCALAR.affine(x, xo + u, gamma, go + u, beta, bo + u, out, oo + u, n - u);
     }
 
     @Override
@@ -741,12 +736,7 @@ final class VectorKernels implements Kernels {
             FloatVector.fromArray(S, grad, gbo + u).add(v).intoArray(grad, gbo + u);
             v.mul(FloatVector.fromArray(S, gamma, go + u)).intoArray(d, dOff + u);
         }
-        for (; u < n; u++) {
-            float v = d[dOff + u];
-            grad[ggo + u] += v * xHat[xo + u];
-            grad[gbo + u] += v;
-            d[dOff + u] = v * gamma[go + u];
-        }
+        SCALAR.affineBackward(d, dOff + u, xHat, xo + u, gamma, go + u, grad, ggo + u, gbo + u, n - u);
     }
 
     @Override
