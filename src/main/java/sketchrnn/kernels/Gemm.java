@@ -167,7 +167,7 @@ public final class Gemm {
 
     /**
      * Turns bf16 products on or off for every later call in this JVM. On: both operands are rounded to bf16 (8
-     * bits of mantissa, round to nearest even) and the sums are fp32, about twice as fast on CPUs with
+     * significant bits, round to nearest even) and the sums are fp32, about twice as fast on CPUs with
      * AVX512_BF16. Off (the default): fp32 throughout.
      *
      * @return whether bf16 products are now on (false when asked for but not {@link #bf16Available()})

@@ -114,9 +114,9 @@ final class Decoding {
      * codes and seed (the other options are shared). Computing them together costs little more than one of them:
      * every native call works on all rows.
      * <ol>
-     *   <li>rows: one per code of a prefix (for a conditional model {@link SketchModel} gives each ending its own
-     *       draw from the posterior of the prefix, so one row per ending), or one per prefix for a decoder-only
-     *       model or a code shared by all endings;</li>
+     *   <li>rows: one per code of a prefix: one per prefix for a decoder-only model or a code shared by all its
+     *       endings ({@link SketchModel.EndingCode#MEAN}, the default), one per ending when each ending has its
+     *       own code ({@code SAMPLE}, {@code PRIOR});</li>
      *   <li>teacher forcing: feed {@code S0, P1 .. Pn} of all rows through the decoder together (up to
      *       {@link #MAX_BATCH} rows at a time), one step at a time, the decoder's weights prepared once; a row
      *       whose prefix is fed keeps its state from then on, so each row ends in the state its own prefix and
@@ -124,10 +124,10 @@ final class Decoding {
      *   <li>each ending starts from its row's state and z (a row shared by several endings is copied);</li>
      *   <li>draw each ending's first point from that y with the end of the sketch ruled out (its pen logit set
      *       to minus infinity: the pen state is drawn from the other two, renormalised), so that every ending
-     *       has at least one point: an ending drawn from the model given that the drawing goes on. Without
-     *       it, a prefix the model reads as finished gets empty endings; then sample the endings together, ending k of a prefix
-     *       from stream k of its seed, until {@code p3} or the length budget (the whole sketch, prefix
-     *       included, at most the options' maximum length).</li>
+     *       has at least one point: an ending drawn from the model given that the drawing goes on (without
+     *       it, a prefix the model reads as finished gets empty endings);</li>
+     *   <li>sample the endings together, ending k of a prefix from stream k of its seed, until {@code p3} or the
+     *       length budget (the whole sketch, prefix included, at most the options' maximum length).</li>
      * </ol>
      *
      * @return for each prefix, its endings only, flat stroke-3 in model units

@@ -254,7 +254,8 @@ public final class SketchModel implements AutoCloseable {
 
     /**
      * An unfinished sketch and how many endings it wants; ending k draws its points from stream k of
-     * {@code seed} (and its code, for {@link EndingCode#SAMPLE}, from a stream of its own).
+     * {@code seed} (and its code, for {@link EndingCode#SAMPLE} and {@link EndingCode#PRIOR}, from a stream of its
+     * own).
      */
     public record Completion(Sketch prefix, int count, long seed) {
     }
@@ -269,8 +270,9 @@ public final class SketchModel implements AutoCloseable {
      * each), as {@link #complete(Sketch, int, SamplingOptions, EndingCode)} computes them one at a time; each
      * request brings its own seed, the other options are shared ({@code o}'s seed is not used).
      *
-     * <p>For a conditional model each prefix is encoded once; with {@link EndingCode#SAMPLE} or {@link EndingCode#PRIOR} the decoder then
-     * reads the prefix once per ending (its state after the prefix depends on z), all rows together.
+     * <p>For a conditional model each prefix is encoded once; with {@link EndingCode#SAMPLE} or
+     * {@link EndingCode#PRIOR} the decoder then reads the prefix once per ending (its state after the prefix
+     * depends on z), all rows together.
      *
      * @return for each request, its endings
      */
